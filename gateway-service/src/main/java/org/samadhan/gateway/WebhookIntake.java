@@ -1,0 +1,77 @@
+package org.samadhan.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+import org.samadhan.contracts.CitizenIds;
+import org.samadhan.contracts.Json;
+import org.samadhan.gateway.messaging.KafkaUnavailableException;
+import org.samadhan.gateway.messaging.WebhookEventPublisher;
+
+/** Takes in one webhook POST: verify the signature, normalise every message and status, publish, decide the answer. */
+@ApplicationScoped
+public class WebhookIntake {
+
+    private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
+
+    private final WebhookSignature signature;
+    private final WebhookNormalizer normalizer;
+    private final WebhookEventPublisher publisher;
+    private final GatewayMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
+
+    public WebhookIntake(WebhookSignature signature, WebhookNormalizer normalizer, WebhookEventPublisher publisher,
+                         GatewayMetrics metrics) {
+        this.signature = signature;
+        this.normalizer = normalizer;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public WebhookOutcome receive(byte[] body, String signatureHeader) {
+        WebhookOutcome outcome = process(body, signatureHeader);
+        metrics.request(outcome);
+        return outcome;
+    }
+
+    private WebhookOutcome process(byte[] body, String signatureHeader) {
+        if (!signature.matches(body, signatureHeader)) {
+            LOG.warnf("Webhook refused: %s signature (%d bytes)", signatureHeader == null ? "missing" : "wrong", body.length);
+            return WebhookOutcome.BAD_SIGNATURE;
+        }
+        JsonNode json;
+        try {
+            json = Json.mapper().readTree(body);
+        } catch (JsonProcessingException notJson) {
+            LOG.warnf("Signed webhook is not JSON (%d bytes): %s", body.length, notJson.getOriginalMessage());
+            return WebhookOutcome.NOT_JSON;
+        } catch (IOException e) {
+            return WebhookOutcome.NOT_JSON;
+        }
+        if (json == null) {
+            return WebhookOutcome.NOT_JSON;
+        }
+        NormalizedWebhook webhook = normalizer.normalize(json, Instant.now(clock));
+        try {
+            publisher.publish(webhook, body, signatureHeader);
+        } catch (KafkaUnavailableException e) {
+            LOG.errorf("Webhook with %d events answered 503 for redelivery: %s", webhook.eventCount(), e.getMessage());
+            return WebhookOutcome.UNAVAILABLE;
+        }
+        if (LOG.isDebugEnabled()) {
+            webhook.messages().forEach(m -> LOG.debugf("Inbound %s %s from %s", m.type().wireName(), m.messageId(),
+                    CitizenIds.mask(m.citizenId())));
+            webhook.statuses().forEach(s -> LOG.debugf("Status %s of %s", s.status(), s.providerMessageId()));
+        }
+        if (!webhook.problems().isEmpty()) {
+            LOG.warnf("Webhook partly dead-lettered (%d events published): %s", webhook.eventCount(),
+                    String.join("; ", webhook.problems()));
+            return WebhookOutcome.DEAD_LETTERED;
+        }
+        return WebhookOutcome.ACCEPTED;
+    }
+}

@@ -1,0 +1,156 @@
+package org.samadhan.gateway.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.samadhan.contracts.CloudEventHeaders;
+import org.samadhan.contracts.DeadLetterHeaders;
+import org.samadhan.contracts.Json;
+import org.samadhan.contracts.Topics;
+import org.samadhan.contracts.whatsapp.DeliveryStatus;
+import org.samadhan.contracts.whatsapp.InboundMessage;
+import org.samadhan.gateway.GatewayMetrics;
+import org.samadhan.gateway.NormalizedWebhook;
+import org.samadhan.gateway.config.GatewayConfig;
+
+/**
+ * Writes one webhook's events to Kafka and returns only when the broker acknowledged every one of them (acks=all,
+ * idempotent producer). The gateway answers 200 only after this returns, so nothing WhatsApp considers delivered is
+ * lost. A plain producer, rather than a reactive channel, keeps the deadline and the failure explicit.
+ */
+@ApplicationScoped
+public class WebhookEventPublisher {
+
+    private static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.WHATSAPP_INBOUND);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final ObjectMapper mapper = Json.mapper();
+    private final GatewayConfig config;
+    private final GatewayMetrics metrics;
+
+    public WebhookEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, GatewayConfig config,
+                                 GatewayMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+        this.producer = new KafkaProducer<>(producerConfig(kafka, config.publishTimeout()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Sends the webhook's messages, statuses and, when it had problems, the raw body to the dead-letter topic.
+     *
+     * @throws KafkaUnavailableException when Kafka did not acknowledge everything within the publish timeout
+     */
+    public void publish(NormalizedWebhook webhook, byte[] rawBody, String signature) throws KafkaUnavailableException {
+        long started = System.nanoTime();
+        long deadline = started + config.publishTimeout().toNanos();
+        List<CompletableFuture<Void>> acks = new ArrayList<>(webhook.eventCount() + 1);
+        try {
+            for (InboundMessage message : webhook.messages()) {
+                acks.add(send(Topics.WHATSAPP_INBOUND, message.citizenId(), message.eventId(), message.eventType(),
+                        message.occurredAt(), message.messageId(), message.districtCode(), message));
+            }
+            for (DeliveryStatus status : webhook.statuses()) {
+                acks.add(send(Topics.WHATSAPP_STATUS, status.citizenId(), status.eventId(), status.eventType(),
+                        status.occurredAt(), status.providerMessageId(), status.districtCode(), status));
+            }
+            if (!webhook.problems().isEmpty()) {
+                acks.add(sendDeadLetter(rawBody, signature, String.join("; ", webhook.problems())));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("Kafka did not acknowledge within " + config.publishTimeout(), e);
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("Kafka refused an event: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("Interrupted while waiting for Kafka", e);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // send() itself failed: metadata unavailable within max.block.ms, or the producer buffer is full
+            throw new KafkaUnavailableException("Kafka is unreachable: " + e.getMessage(), e);
+        }
+        metrics.publishLatency(Duration.ofNanos(System.nanoTime() - started));
+        webhook.messages().forEach(m -> metrics.published(Topics.WHATSAPP_INBOUND, m.type().wireName(), 1));
+        webhook.statuses().forEach(s -> metrics.published(Topics.WHATSAPP_STATUS, s.status(), 1));
+        if (!webhook.problems().isEmpty()) {
+            metrics.published(DEAD_LETTER_TOPIC, "dead_letter", 1);
+        }
+    }
+
+    private CompletableFuture<Void> send(String topic, String key, String eventId, String type,
+                                         java.time.Instant time, String subject, String district, Object event) {
+        var headers = CloudEventHeaders.of(eventId, type, config.eventSource(), time, subject, district);
+        return send(new ProducerRecord<>(topic, null, key, json(event), headers));
+    }
+
+    private CompletableFuture<Void> sendDeadLetter(byte[] rawBody, String signature, String reason) {
+        var headers = new RecordHeaders();
+        headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.TOPIC, Topics.WHATSAPP_INBOUND.getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.SIGNATURE, signature.getBytes(StandardCharsets.UTF_8));
+        return send(new ProducerRecord<String, byte[]>(DEAD_LETTER_TOPIC, null, null, rawBody, headers));
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+        var ack = new CompletableFuture<Void>();
+        producer.send(record, (metadata, failure) -> {
+            if (failure == null) {
+                ack.complete(null);
+            } else {
+                ack.completeExceptionally(failure);
+            }
+        });
+        return ack;
+    }
+
+    private byte[] json(Object event) {
+        try {
+            return mapper.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event records always serialise", e);
+        }
+    }
+
+    /** Durable, ordered per key, and bounded in time so that a Kafka outage becomes a 503 within the timeout. */
+    private static Map<String, Object> producerConfig(Map<String, Object> kafka, Duration publishTimeout) {
+        Map<String, Object> props = new HashMap<>();
+        kafka.forEach((name, value) -> {
+            if (ProducerConfig.configNames().contains(name)) {
+                props.put(name, value);
+            }
+        });
+        long timeoutMs = publishTimeout.toMillis();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "gateway-service");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs / 2);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000);
+        return props;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,77 @@
+package org.samadhan.testsupport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads what services wrote to the test broker, the way an integrator's consumer would. */
+public final class KafkaTestClient implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+
+    private KafkaTestClient(KafkaConsumer<String, String> consumer) {
+        this.consumer = consumer;
+    }
+
+    /** A consumer of the topics that starts at their current end, so it sees only what happens next. */
+    public static KafkaTestClient fromNowOn(String... topics) {
+        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topics));
+        var client = new KafkaTestClient(consumer);
+        client.awaitAssignment();
+        return client;
+    }
+
+    /** Waits until {@code count} records arrived (across the topics) and returns them; fails after the timeout. */
+    public List<ConsumerRecord<String, String>> await(int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (records.size() < count && Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        if (records.size() < count) {
+            throw new AssertionError("Expected " + count + " records within " + timeout + " but got " + records.size());
+        }
+        return records;
+    }
+
+    /** Everything that arrives within the window: to prove that nothing (more) was published. */
+    public List<ConsumerRecord<String, String>> drain(Duration window) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        Instant deadline = Instant.now().plus(window);
+        while (Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private void awaitAssignment() {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (consumer.assignment().isEmpty() && Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        if (consumer.assignment().isEmpty()) {
+            throw new AssertionError("No partitions were assigned to the test consumer within 30 s");
+        }
+        // Pin the start position now, so records produced after this call are never skipped by "latest".
+        consumer.assignment().forEach(partition -> consumer.position(partition));
+        consumer.commitSync();
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}
