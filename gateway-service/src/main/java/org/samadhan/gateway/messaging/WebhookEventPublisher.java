@@ -2,6 +2,7 @@ package org.samadhan.gateway.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ import org.samadhan.gateway.config.GatewayConfig;
  * idempotent producer). The gateway answers 200 only after this returns, so nothing WhatsApp considers delivered is
  * lost. A plain producer, rather than a reactive channel, keeps the deadline and the failure explicit.
  */
+@Startup
 @ApplicationScoped
 public class WebhookEventPublisher {
 
@@ -138,10 +140,14 @@ public class WebhookEventPublisher {
                 props.put(name, value);
             }
         });
-        long timeoutMs = publishTimeout.toMillis();
+        int timeoutMs = (int) publishTimeout.toMillis();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // A dead-lettered body may be up to the 1 MiB the webhook accepts; compressed JSON fits Kafka's default limit,
+        // and the DLQ topic is created with max.message.bytes of 2 MiB for the rest (deploy/kafka/topics.tsv).
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "gateway-service");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs / 2);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
