@@ -1,0 +1,275 @@
+#!/usr/bin/env bash
+# The whole system on one machine, without containers: a real Kafka broker (jars from Maven Central), a real
+# PostgreSQL (Debian package) and every service, all under the ignored .run/ directory.
+#
+#   deploy/local/run.sh up [service ...]   start Kafka, PostgreSQL and the services (all, or the ones named)
+#   deploy/local/run.sh down               stop exactly what `up` started
+#   deploy/local/run.sh status             show what runs
+#
+# Environment (local defaults in brackets):
+#   KAFKA_BOOTSTRAP_SERVERS  use this broker instead of starting one                 [start one on 127.0.0.1:9092]
+#   WHATSAPP_APP_SECRET      Meta app secret that signs webhooks                      [local-app-secret]
+#   WHATSAPP_VERIFY_TOKEN    webhook subscription token                               [local-verify-token]
+#   DISTRICT_CODE            tenant of this deployment                                [BLD]
+#   DB_USER / DB_PASSWORD    PostgreSQL role the services use                         [samadhan / samadhan]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN="$ROOT/.run"
+KAFKA_HOME="$RUN/kafka"
+PG_HOME="$RUN/postgres"
+PIDS="$RUN/pids"
+LOGS="$RUN/logs"
+
+KAFKA_PORT=9092
+KAFKA_CONTROLLER_PORT=9093
+PG_PORT=55432
+# Fixed local ports (ENGINEERING.md). A module is started only if it exists in the repository.
+declare -A PORTS=(
+  [gateway-service]=8081 [chatbot-service]=8082 [routing-service]=8083 [grievance-service]=8084
+  [notification-service]=8085 [analytics-service]=8086 [whatsapp-sandbox]=8089
+)
+SERVICE_ORDER=(whatsapp-sandbox gateway-service routing-service grievance-service chatbot-service
+  notification-service analytics-service)
+
+export WHATSAPP_APP_SECRET="${WHATSAPP_APP_SECRET:-local-app-secret}"
+export WHATSAPP_VERIFY_TOKEN="${WHATSAPP_VERIFY_TOKEN:-local-verify-token}"
+export DISTRICT_CODE="${DISTRICT_CODE:-BLD}"
+DB_USER="${DB_USER:-samadhan}"
+DB_PASSWORD="${DB_PASSWORD:-samadhan}"
+
+log() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
+die() { printf '[run] error: %s\n' "$*" >&2; exit 1; }
+
+is_running() { [[ -f "$PIDS/$1.pid" ]] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+
+wait_until() { # wait_until <seconds> <description> <command...>
+  local seconds=$1 what=$2; shift 2
+  for ((i = 0; i < seconds * 4; i++)); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.25
+  done
+  die "$what not ready after ${seconds}s (logs: $LOGS)"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Kafka
+# ---------------------------------------------------------------------------------------------------------------------
+kafka_java() { java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
+  -Dkafka.logs.dir="$LOGS/kafka" -cp "$KAFKA_HOME/libs/*" "$@"; }
+
+start_kafka() {
+  if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+    log "Kafka: using $KAFKA_BOOTSTRAP_SERVERS"
+    return
+  fi
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+  if is_running kafka; then log "Kafka: already running"; return; fi
+  if [[ ! -f "$KAFKA_HOME/libs/.complete" ]]; then
+    log "Kafka: fetching the broker jars from Maven Central (once)"
+    rm -rf "$KAFKA_HOME/libs"
+    "$ROOT/mvnw" -q -B -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$KAFKA_HOME/libs"
+    touch "$KAFKA_HOME/libs/.complete"
+  fi
+  mkdir -p "$LOGS/kafka"
+  cat >"$KAFKA_HOME/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_HOME/data
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+EOF
+  if [[ ! -f "$KAFKA_HOME/data/meta.properties" ]]; then
+    kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+      -c "$KAFKA_HOME/server.properties" >"$LOGS/kafka/format.log" 2>&1 || die "Kafka storage format failed"
+  fi
+  : >"$LOGS/kafka/server.log" # readiness is read from this run's log, never from an old one
+  log "Kafka: starting on 127.0.0.1:$KAFKA_PORT"
+  nohup java -Xms256m -Xmx768m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
+    -Dkafka.logs.dir="$LOGS/kafka" -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties" \
+    >"$LOGS/kafka/stdout.log" 2>&1 &
+  echo $! >"$PIDS/kafka.pid"
+  wait_until 60 "Kafka" grep -q "Kafka Server started" "$LOGS/kafka/server.log"
+  create_topics
+}
+
+create_topics() {
+  local existing
+  existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --list 2>/dev/null)
+  local name partitions configs args creating=()
+  while IFS=$'\t' read -r name partitions configs; do
+    [[ -z "$name" || "$name" == \#* ]] && continue
+    grep -qx "$name" <<<"$existing" && continue
+    args=(--bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --create --if-not-exists --topic "$name"
+      --partitions "$partitions" --replication-factor 1)
+    IFS=',' read -ra pairs <<<"$configs"
+    for pair in "${pairs[@]}"; do args+=(--config "$pair"); done
+    kafka_java org.apache.kafka.tools.TopicCommand "${args[@]}" >>"$LOGS/kafka/topics.log" 2>&1 &
+    creating+=($!)
+  done <"$ROOT/deploy/kafka/topics.tsv"
+  local pid
+  for pid in "${creating[@]}"; do wait "$pid" || die "creating topics failed (see $LOGS/kafka/topics.log)"; done
+  log "Kafka: topics of deploy/kafka/topics.tsv exist"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# PostgreSQL
+# ---------------------------------------------------------------------------------------------------------------------
+pg_bin() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [[ -z "$bin" ]]; then
+    log "PostgreSQL: installing the Debian package (once)" >&2
+    [[ $(id -u) == 0 ]] || die "PostgreSQL is not installed and installing it needs root: apt-get install postgresql"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null; }
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  echo "$bin"
+}
+
+as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start_postgres() {
+  if is_running postgres; then log "PostgreSQL: already running"; return; fi
+  local bin
+  bin=$(pg_bin)
+  mkdir -p "$PG_HOME" "$LOGS/postgres"
+  [[ $(id -u) == 0 ]] && chown postgres "$PG_HOME" "$LOGS/postgres"
+  if [[ ! -f "$PG_HOME/data/PG_VERSION" ]]; then
+    local pwfile="$PG_HOME/pwfile"
+    printf '%s\n' "$DB_PASSWORD" >"$pwfile"
+    [[ $(id -u) == 0 ]] && chown postgres "$pwfile"
+    as_postgres "$bin/initdb" -D "$PG_HOME/data" -U "$DB_USER" --pwfile="$pwfile" --auth=scram-sha-256 \
+      -E UTF8 --locale=C.UTF-8 >"$LOGS/postgres/initdb.log" 2>&1 || die "initdb failed (see $LOGS/postgres/initdb.log)"
+    rm -f "$pwfile"
+  fi
+  log "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
+  as_postgres "$bin/pg_ctl" -D "$PG_HOME/data" -l "$LOGS/postgres/server.log" -w -t 30 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_HOME" start >/dev/null \
+    || die "PostgreSQL did not start (see $LOGS/postgres/server.log)"
+  head -n 1 "$PG_HOME/data/postmaster.pid" >"$PIDS/postgres.pid"
+  # One database per service that keeps state; services own their schema through Flyway.
+  local db
+  for db in chatbot routing grievance notification analytics; do
+    PGPASSWORD="$DB_PASSWORD" "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d postgres -tAc \
+      "select 1 from pg_database where datname = '$db'" | grep -q 1 \
+      || PGPASSWORD="$DB_PASSWORD" "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" "$db"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Services
+# ---------------------------------------------------------------------------------------------------------------------
+existing_services() {
+  local s
+  for s in "${SERVICE_ORDER[@]}"; do [[ -f "$ROOT/$s/pom.xml" ]] && echo "$s"; done
+}
+
+needs_build() { # a service needs a build when its jar is missing or older than any source of the project
+  local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  [[ ! -f "$jar" ]] && return 0
+  [[ -n $(find "$ROOT" -path "$ROOT/.run" -prune -o \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" \
+    -type f -print -quit) ]]
+}
+
+build_services() {
+  local stale=() s
+  for s in "$@"; do needs_build "$s" && stale+=("$s"); done
+  [[ ${#stale[@]} == 0 ]] && return
+  log "Building ${stale[*]}"
+  (cd "$ROOT" && ./mvnw -q -B install -DskipTests -pl "$(IFS=,; echo "${stale[*]}")" -am) \
+    || die "build failed"
+}
+
+start_service() {
+  local s=$1 port=${PORTS[$1]}
+  if is_running "$s"; then log "$s: already running"; return; fi
+  local db=${s%-service}
+  nohup env QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
+    QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+    java -Xmx384m -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 &
+  echo $! >"$PIDS/$s.pid"
+}
+
+up() {
+  mkdir -p "$PIDS" "$LOGS"
+  local services=("$@") s
+  if [[ ${#services[@]} == 0 ]]; then
+    mapfile -t services < <(existing_services)
+  fi
+  for s in "${services[@]}"; do
+    [[ -n "${PORTS[$s]:-}" && -f "$ROOT/$s/pom.xml" ]] || die "unknown service '$s' (have: $(existing_services | xargs))"
+  done
+  build_services "${services[@]}"
+  start_kafka
+  start_postgres
+  for s in "${services[@]}"; do start_service "$s"; done
+  for s in "${services[@]}"; do
+    wait_until 120 "$s" curl -sf "http://127.0.0.1:${PORTS[$s]}/q/health/ready"
+    is_running "$s" || die "$s exited (see $LOGS/$s.log)"
+  done
+  log "Ready."
+  printf '  %-22s %s\n' "Kafka" "$KAFKA_BOOTSTRAP_SERVERS" "PostgreSQL" "127.0.0.1:$PG_PORT (user $DB_USER)"
+  for s in "${services[@]}"; do
+    printf '  %-22s http://127.0.0.1:%s   (health /q/health, metrics /q/metrics)\n' "$s" "${PORTS[$s]}"
+  done
+  printf '  %-22s %s\n' "Logs" "$LOGS"
+}
+
+stop_pid() { # stop_pid <name>: TERM, then KILL after 20 s
+  local name=$1 pid
+  [[ -f "$PIDS/$name.pid" ]] || return 0
+  pid=$(cat "$PIDS/$name.pid")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 80; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+    log "$name: stopped"
+  fi
+  rm -f "$PIDS/$name.pid"
+}
+
+down() {
+  local s
+  for s in "${SERVICE_ORDER[@]}"; do stop_pid "$s"; done
+  stop_pid kafka
+  if [[ -f "$PIDS/postgres.pid" ]]; then
+    as_postgres "$(pg_bin)/pg_ctl" -D "$PG_HOME/data" -m fast -w stop >/dev/null 2>&1 || true
+    stop_pid postgres
+  fi
+}
+
+status() {
+  local name any=0
+  for name in kafka postgres "${SERVICE_ORDER[@]}"; do
+    [[ -f "$PIDS/$name.pid" ]] || continue
+    any=1
+    if is_running "$name"; then
+      printf '  %-22s running (pid %s)%s\n' "$name" "$(cat "$PIDS/$name.pid")" \
+        "${PORTS[$name]:+  http://127.0.0.1:${PORTS[$name]}}"
+    else
+      printf '  %-22s not running (stale pid file)\n' "$name"
+    fi
+  done
+  [[ $any == 1 ]] || echo "  nothing started by run.sh is running"
+}
+
+case "${1:-}" in
+  up) shift; up "$@" ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: $0 up [service ...] | down | status" >&2; exit 2 ;;
+esac
