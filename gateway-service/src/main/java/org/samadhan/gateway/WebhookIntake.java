@@ -1,15 +1,17 @@
 package org.samadhan.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import org.samadhan.contracts.CitizenIds;
 import org.samadhan.contracts.Json;
-import org.samadhan.gateway.messaging.KafkaUnavailableException;
 import org.samadhan.gateway.messaging.WebhookEventPublisher;
 
 /** Takes in one webhook POST: verify the signature, normalise every message and status, publish, decide the answer. */
@@ -32,46 +34,47 @@ public class WebhookIntake {
         this.metrics = metrics;
     }
 
-    public WebhookOutcome receive(byte[] body, String signatureHeader) {
-        WebhookOutcome outcome = process(body, signatureHeader);
-        metrics.request(outcome);
-        return outcome;
+    /** Completes with the answer for WhatsApp once Kafka acknowledged everything (or could not). */
+    public CompletionStage<WebhookOutcome> receive(byte[] body, String signatureHeader) {
+        return process(body, signatureHeader).thenApply(outcome -> {
+            metrics.request(outcome);
+            return outcome;
+        });
     }
 
-    private WebhookOutcome process(byte[] body, String signatureHeader) {
+    private CompletionStage<WebhookOutcome> process(byte[] body, String signatureHeader) {
         if (!signature.matches(body, signatureHeader)) {
             LOG.warnf("Webhook refused: %s signature (%d bytes)", signatureHeader == null ? "missing" : "wrong", body.length);
-            return WebhookOutcome.BAD_SIGNATURE;
+            return completedFuture(WebhookOutcome.BAD_SIGNATURE);
         }
         JsonNode json;
         try {
             json = Json.mapper().readTree(body);
-        } catch (JsonProcessingException notJson) {
-            LOG.warnf("Signed webhook is not JSON (%d bytes): %s", body.length, notJson.getOriginalMessage());
-            return WebhookOutcome.NOT_JSON;
-        } catch (IOException e) {
-            return WebhookOutcome.NOT_JSON;
+        } catch (IOException notJson) {
+            LOG.warnf("Signed webhook is not JSON (%d bytes)", body.length);
+            return completedFuture(WebhookOutcome.NOT_JSON);
         }
         if (json == null) {
-            return WebhookOutcome.NOT_JSON;
+            return completedFuture(WebhookOutcome.NOT_JSON);
         }
         NormalizedWebhook webhook = normalizer.normalize(json, Instant.now(clock));
-        try {
-            publisher.publish(webhook, body, signatureHeader);
-        } catch (KafkaUnavailableException e) {
-            LOG.errorf("Webhook with %d events answered 503 for redelivery: %s", webhook.eventCount(), e.getMessage());
-            return WebhookOutcome.UNAVAILABLE;
-        }
-        if (LOG.isDebugEnabled()) {
-            webhook.messages().forEach(m -> LOG.debugf("Inbound %s %s from %s", m.type().wireName(), m.messageId(),
-                    CitizenIds.mask(m.citizenId())));
-            webhook.statuses().forEach(s -> LOG.debugf("Status %s of %s", s.status(), s.providerMessageId()));
-        }
-        if (!webhook.problems().isEmpty()) {
-            LOG.warnf("Webhook partly dead-lettered (%d events published): %s", webhook.eventCount(),
-                    String.join("; ", webhook.problems()));
-            return WebhookOutcome.DEAD_LETTERED;
-        }
-        return WebhookOutcome.ACCEPTED;
+        return publisher.publish(webhook, body, signatureHeader).handle((published, failure) -> {
+            if (failure != null) {
+                LOG.errorf("Webhook with %d events answered 503 for redelivery: %s", webhook.eventCount(),
+                        (failure instanceof CompletionException ? failure.getCause() : failure).getMessage());
+                return WebhookOutcome.UNAVAILABLE;
+            }
+            if (LOG.isDebugEnabled()) {
+                webhook.messages().forEach(m -> LOG.debugf("Inbound %s %s from %s", m.type().wireName(),
+                        m.messageId(), CitizenIds.mask(m.citizenId())));
+                webhook.statuses().forEach(s -> LOG.debugf("Status %s of %s", s.status(), s.providerMessageId()));
+            }
+            if (!webhook.problems().isEmpty()) {
+                LOG.warnf("Webhook partly dead-lettered (%d events published): %s", webhook.eventCount(),
+                        String.join("; ", webhook.problems()));
+                return WebhookOutcome.DEAD_LETTERED;
+            }
+            return WebhookOutcome.ACCEPTED;
+        });
     }
 }

@@ -8,17 +8,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,12 +60,11 @@ public class WebhookEventPublisher {
 
     /**
      * Sends the webhook's messages, statuses and, when it had problems, the raw body to the dead-letter topic.
-     *
-     * @throws KafkaUnavailableException when Kafka did not acknowledge everything within the publish timeout
+     * Returns at once; the result completes when Kafka acknowledged every record, or fails with
+     * {@link KafkaUnavailableException} when it did not within the publish timeout.
      */
-    public void publish(NormalizedWebhook webhook, byte[] rawBody, String signature) throws KafkaUnavailableException {
+    public CompletableFuture<Void> publish(NormalizedWebhook webhook, byte[] rawBody, String signature) {
         long started = System.nanoTime();
-        long deadline = started + config.publishTimeout().toNanos();
         List<CompletableFuture<Void>> acks = new ArrayList<>(webhook.eventCount() + 1);
         try {
             for (InboundMessage message : webhook.messages()) {
@@ -77,20 +78,27 @@ public class WebhookEventPublisher {
             if (!webhook.problems().isEmpty()) {
                 acks.add(sendDeadLetter(rawBody, signature, String.join("; ", webhook.problems())));
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new KafkaUnavailableException("Kafka did not acknowledge within " + config.publishTimeout(), e);
-        } catch (ExecutionException e) {
-            throw new KafkaUnavailableException("Kafka refused an event: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaUnavailableException("Interrupted while waiting for Kafka", e);
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             // send() itself failed: metadata unavailable within max.block.ms, or the producer buffer is full
-            throw new KafkaUnavailableException("Kafka is unreachable: " + e.getMessage(), e);
+            return CompletableFuture.failedFuture(new KafkaUnavailableException("Kafka is unreachable: " + e.getMessage(), e));
         }
-        metrics.publishLatency(Duration.ofNanos(System.nanoTime() - started));
+        long remaining = config.publishTimeout().toNanos() - (System.nanoTime() - started);
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                .orTimeout(Math.max(0, remaining), TimeUnit.NANOSECONDS)
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        throw new CompletionException(cause instanceof TimeoutException
+                                ? new KafkaUnavailableException("Kafka did not acknowledge within " + config.publishTimeout(), cause)
+                                : new KafkaUnavailableException("Kafka refused an event: " + cause.getMessage(), cause));
+                    }
+                    recordMetrics(webhook, Duration.ofNanos(System.nanoTime() - started));
+                    return null;
+                });
+    }
+
+    private void recordMetrics(NormalizedWebhook webhook, Duration latency) {
+        metrics.publishLatency(latency);
         webhook.messages().forEach(m -> metrics.published(Topics.WHATSAPP_INBOUND, m.type().wireName(), 1));
         webhook.statuses().forEach(s -> metrics.published(Topics.WHATSAPP_STATUS, s.status(), 1));
         if (!webhook.problems().isEmpty()) {
@@ -99,7 +107,7 @@ public class WebhookEventPublisher {
     }
 
     private CompletableFuture<Void> send(String topic, String key, String eventId, String type,
-                                         java.time.Instant time, String subject, String district, Object event) {
+                                         Instant time, String subject, String district, Object event) {
         var headers = CloudEventHeaders.of(eventId, type, config.eventSource(), time, subject, district);
         return send(new ProducerRecord<>(topic, null, key, json(event), headers));
     }

@@ -1,5 +1,6 @@
 package org.samadhan.gateway.rest;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.samadhan.gateway.GatewayMetrics;
 import org.samadhan.gateway.WebhookIntake;
 import org.samadhan.gateway.WebhookOutcome;
@@ -44,10 +46,14 @@ public class WhatsAppWebhookResource {
 
     /** Messages and statuses. 200 means every event is durably in Kafka; anything else makes WhatsApp redeliver. */
     @POST
+    @Blocking // HMAC, JSON and the producer's send run on a worker; the ack wait holds no thread
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
-        WebhookOutcome outcome = intake.receive(body == null ? new byte[0] : body, signature);
+    public CompletionStage<Response> receive(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+        return intake.receive(body == null ? new byte[0] : body, signature).thenApply(WhatsAppWebhookResource::answer);
+    }
+
+    private static Response answer(WebhookOutcome outcome) {
         return switch (outcome) {
             case ACCEPTED, DEAD_LETTERED -> Response.ok().build();
             case BAD_SIGNATURE -> error(Response.Status.UNAUTHORIZED, "missing or invalid X-Hub-Signature-256");
