@@ -76,12 +76,9 @@ run_wrk() { # run_wrk <label> <args...> ; prints "rps p50 p99 non2xx"
 echo "[bench] warm-up (10 s)"
 DURATION=10 run_wrk warmup -s "$lua" "$URL" >/dev/null
 
-echo "[bench] 1/3 HTTP floor: handshake GET, ${DURATION}s, $CONNECTIONS connections"
-read -r http_rps http_p50 http_p99 http_bad < <(run_wrk http-floor \
-  "$URL/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=$TOKEN&hub.challenge=1158201444")
-
-echo "[bench] 2/3 Kafka floor: producer-perf-test, acks=all, $body_size-byte records"
-records=$((DURATION * 20000))
+# The Kafka floor runs first: its disk writes settle while the HTTP floor runs, before the gateway's turn.
+echo "[bench] 1/3 Kafka floor: producer-perf-test, acks=all, $body_size-byte records"
+records=300000
 kafka_cp=(-cp "$ROOT/.run/kafka/libs/*" -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties"
   -Dkafka.logs.dir="$ROOT/.run/logs/kafka")
 bootstrap="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
@@ -95,6 +92,10 @@ kafka_out=$(java "${kafka_cp[@]}" org.apache.kafka.tools.ProducerPerformance \
 echo "$kafka_out" >"$WORK/kafka-floor.txt"
 kafka_rps=$(sed -E 's/.* ([0-9.]+) records\/sec.*/\1/' <<<"$kafka_out")
 kafka_p99=$(sed -E 's/.* ([0-9]+) ms 99th.*/\1/' <<<"$kafka_out")
+
+echo "[bench] 2/3 HTTP floor: handshake GET, ${DURATION}s, $CONNECTIONS connections"
+read -r http_rps http_p50 http_p99 http_bad < <(run_wrk http-floor \
+  "$URL/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=$TOKEN&hub.challenge=1158201444")
 
 echo "[bench] 3/3 Gateway: signed webhooks, ${DURATION}s, $CONNECTIONS connections"
 read -r gw_rps gw_p50 gw_p99 gw_bad < <(run_wrk gateway -s "$lua" "$URL")

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.jboss.logging.Logger;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -43,9 +44,12 @@ import org.samadhan.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class WebhookEventPublisher {
 
+    private static final Logger LOG = Logger.getLogger(WebhookEventPublisher.class);
+
     private static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.WHATSAPP_INBOUND);
 
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaProducer<String, byte[]> deadLetterProducer;
     private final ObjectMapper mapper = Json.mapper();
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
@@ -54,8 +58,37 @@ public class WebhookEventPublisher {
                                  GatewayMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        this.producer = new KafkaProducer<>(producerConfig(kafka, config.publishTimeout()),
-                new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> props = producerConfig(kafka, config.publishTimeout());
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        // Dead letters keep bodies of up to 1 MiB, beyond Kafka's default record limit: compressed, JSON fits it, and
+        // the DLQ topics are created with max.message.bytes of 2 MiB for the rest (deploy/kafka/topics.tsv). Events
+        // stay uncompressed: they are small, and per-batch compression costs more CPU than it saves at low latency.
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-dlq");
+        this.deadLetterProducer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        warmUpMetadata();
+    }
+
+    /**
+     * Webhooks are published from the HTTP event loop, where {@code send()} must not block. It blocks only while the
+     * topic's metadata is unknown, so fetch it now (and never let it idle out, see {@link #producerConfig}). Should
+     * Kafka be unreachable and the metadata lost, a send blocks its event loop for at most max.block.ms (1 s) and the
+     * webhook gets 503; readiness, which includes Kafka, takes the instance out of rotation meanwhile.
+     */
+    private void warmUpMetadata() {
+        for (String topic : List.of(Topics.WHATSAPP_INBOUND, Topics.WHATSAPP_STATUS)) {
+            try {
+                producer.partitionsFor(topic);
+            } catch (KafkaException e) {
+                LOG.warnf("Kafka metadata for %s not available at start-up: %s", topic, e.getMessage());
+            }
+        }
+        try {
+            deadLetterProducer.partitionsFor(DEAD_LETTER_TOPIC);
+        } catch (KafkaException e) {
+            LOG.warnf("Kafka metadata for %s not available at start-up: %s", DEAD_LETTER_TOPIC, e.getMessage());
+        }
     }
 
     /**
@@ -109,7 +142,7 @@ public class WebhookEventPublisher {
     private CompletableFuture<Void> send(String topic, String key, String eventId, String type,
                                          Instant time, String subject, String district, Object event) {
         var headers = CloudEventHeaders.of(eventId, type, config.eventSource(), time, subject, district);
-        return send(new ProducerRecord<>(topic, null, key, json(event), headers));
+        return send(producer, new ProducerRecord<>(topic, null, key, json(event), headers));
     }
 
     private CompletableFuture<Void> sendDeadLetter(byte[] rawBody, String signature, String reason) {
@@ -117,10 +150,10 @@ public class WebhookEventPublisher {
         headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetterHeaders.TOPIC, Topics.WHATSAPP_INBOUND.getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetterHeaders.SIGNATURE, signature.getBytes(StandardCharsets.UTF_8));
-        return send(new ProducerRecord<String, byte[]>(DEAD_LETTER_TOPIC, null, null, rawBody, headers));
+        return send(deadLetterProducer, new ProducerRecord<String, byte[]>(DEAD_LETTER_TOPIC, null, null, rawBody, headers));
     }
 
-    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+    private CompletableFuture<Void> send(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
         var ack = new CompletableFuture<Void>();
         producer.send(record, (metadata, failure) -> {
             if (failure == null) {
@@ -152,12 +185,9 @@ public class WebhookEventPublisher {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
-        // A dead-lettered body may be up to the 1 MiB the webhook accepts; compressed JSON fits Kafka's default limit,
-        // and the DLQ topic is created with max.message.bytes of 2 MiB for the rest (deploy/kafka/topics.tsv).
-        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "gateway-service");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs / 2);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
+        props.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, (int) Duration.ofDays(1).toMillis());
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000);
         return props;
@@ -166,5 +196,6 @@ public class WebhookEventPublisher {
     @PreDestroy
     void close() {
         producer.close(Duration.ofSeconds(5));
+        deadLetterProducer.close(Duration.ofSeconds(5));
     }
 }

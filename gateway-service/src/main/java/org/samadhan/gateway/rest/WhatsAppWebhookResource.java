@@ -1,6 +1,5 @@
 package org.samadhan.gateway.rest;
 
-import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -44,9 +43,11 @@ public class WhatsAppWebhookResource {
         return ok ? Response.ok(challenge).build() : Response.status(Response.Status.FORBIDDEN).build();
     }
 
-    /** Messages and statuses. 200 means every event is durably in Kafka; anything else makes WhatsApp redeliver. */
+    /**
+     * Messages and statuses. 200 means every event is durably in Kafka; anything else makes WhatsApp redeliver.
+     * Runs on the event loop: the work is CPU only (HMAC, JSON) and the Kafka acknowledgement is awaited without a thread.
+     */
     @POST
-    @Blocking // HMAC, JSON and the producer's send run on a worker; the ack wait holds no thread
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> receive(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
