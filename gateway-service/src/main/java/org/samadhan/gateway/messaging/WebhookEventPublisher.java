@@ -18,13 +18,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.jboss.logging.Logger;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
 import org.samadhan.contracts.CloudEventHeaders;
 import org.samadhan.contracts.DeadLetterHeaders;
 import org.samadhan.contracts.Json;
@@ -67,7 +67,9 @@ public class WebhookEventPublisher {
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-dlq");
         this.deadLetterProducer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        warmUpMetadata();
+        warmUpMetadata(producer, Topics.WHATSAPP_INBOUND);
+        warmUpMetadata(producer, Topics.WHATSAPP_STATUS);
+        warmUpMetadata(deadLetterProducer, DEAD_LETTER_TOPIC);
     }
 
     /**
@@ -76,18 +78,11 @@ public class WebhookEventPublisher {
      * Kafka be unreachable and the metadata lost, a send blocks its event loop for at most max.block.ms (1 s) and the
      * webhook gets 503; readiness, which includes Kafka, takes the instance out of rotation meanwhile.
      */
-    private void warmUpMetadata() {
-        for (String topic : List.of(Topics.WHATSAPP_INBOUND, Topics.WHATSAPP_STATUS)) {
-            try {
-                producer.partitionsFor(topic);
-            } catch (KafkaException e) {
-                LOG.warnf("Kafka metadata for %s not available at start-up: %s", topic, e.getMessage());
-            }
-        }
+    private static void warmUpMetadata(KafkaProducer<String, byte[]> producer, String topic) {
         try {
-            deadLetterProducer.partitionsFor(DEAD_LETTER_TOPIC);
+            producer.partitionsFor(topic);
         } catch (KafkaException e) {
-            LOG.warnf("Kafka metadata for %s not available at start-up: %s", DEAD_LETTER_TOPIC, e.getMessage());
+            LOG.warnf("Kafka metadata for %s not available at start-up: %s", topic, e.getMessage());
         }
     }
 
