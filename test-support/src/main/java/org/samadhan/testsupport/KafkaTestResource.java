@@ -52,7 +52,6 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String startEmbedded() {
-        TestTmpDir.ensureExists();
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -80,7 +79,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         try {
             cluster.close();
         } catch (Exception e) {
-            // The JVM is exiting; the broker's files are under target/tmp and go with the next clean.
+            // The JVM is exiting; the broker's files are under target/ and go with the next clean.
         }
     }
 }

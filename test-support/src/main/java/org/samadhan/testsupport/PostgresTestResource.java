@@ -37,7 +37,6 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     }
 
     private static Map<String, String> startEmbedded() {
-        TestTmpDir.ensureExists();
         try {
             postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestResource::closeQuietly, "postgres-test-shutdown"));
@@ -58,7 +57,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         try {
             postgres.close();
         } catch (IOException e) {
-            // The JVM is exiting; the data directory is under target/tmp.
+            // The JVM is exiting; the data directory is under target/.
         }
     }
 }
