@@ -200,12 +200,12 @@ start_service() {
   nohup env QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
     QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-    java -Xmx384m -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 &
+    java -Xmx384m -Djava.io.tmpdir="$RUN/tmp" -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 &
   echo $! >"$PIDS/$s.pid"
 }
 
 up() {
-  mkdir -p "$PIDS" "$LOGS"
+  mkdir -p "$PIDS" "$LOGS" "$RUN/tmp"
   local services=("$@") s
   if [[ ${#services[@]} == 0 ]]; then
     mapfile -t services < <(existing_services)

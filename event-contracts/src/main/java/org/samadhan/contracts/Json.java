@@ -19,8 +19,7 @@ public final class Json {
         return MAPPER;
     }
 
-    /** Applies the event conventions to a mapper (for example the one Quarkus manages). */
-    public static ObjectMapper configure(ObjectMapper mapper) {
+    private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -38,13 +38,13 @@ public class GatewayMetrics {
         requests.get(outcome).increment();
     }
 
-    public void published(String topic, String type, int count) {
+    public void published(String topic, String type) {
         published.computeIfAbsent(topic + '|' + type, key -> Counter.builder("gateway.events.published")
                         .description("Events Kafka acknowledged, by topic and message or status type")
                         .tag("topic", topic)
                         .tag("type", type)
                         .register(registry))
-                .increment(count);
+                .increment();
     }
 
     public void publishLatency(Duration duration) {

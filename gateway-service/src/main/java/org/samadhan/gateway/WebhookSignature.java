@@ -48,11 +48,6 @@ public class WebhookSignature {
                 || (hasNonAscii(body) && MessageDigest.isEqual(claimed, hmac(escapeNonAscii(body))));
     }
 
-    /** The header value WhatsApp would send for this body (used by tests, the sandbox and benchmarks). */
-    public String sign(byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(hmac(body));
-    }
-
     private byte[] hmac(byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

@@ -127,10 +127,10 @@ public class WebhookEventPublisher {
 
     private void recordMetrics(NormalizedWebhook webhook, Duration latency) {
         metrics.publishLatency(latency);
-        webhook.messages().forEach(m -> metrics.published(Topics.WHATSAPP_INBOUND, m.type().wireName(), 1));
-        webhook.statuses().forEach(s -> metrics.published(Topics.WHATSAPP_STATUS, s.status(), 1));
+        webhook.messages().forEach(m -> metrics.published(Topics.WHATSAPP_INBOUND, m.type().wireName()));
+        webhook.statuses().forEach(s -> metrics.published(Topics.WHATSAPP_STATUS, s.status()));
         if (!webhook.problems().isEmpty()) {
-            metrics.published(DEAD_LETTER_TOPIC, "dead_letter", 1);
+            metrics.published(DEAD_LETTER_TOPIC, "dead_letter");
         }
     }
 
