@@ -1,0 +1,25 @@
+package org.samadhan.grievance.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.samadhan.grievance.workflow.Workflow;
+
+@QuarkusTest
+class WorkflowResourceTest {
+
+    @Test
+    void servesTheWholeWorkflowAsData() {
+        given().when().get("/api/workflow").then().statusCode(200)
+                .body("$", hasSize(Workflow.TRANSITIONS.size()))
+                .body("find { it.action == 'REJECT_RESOLUTION' }.from", containsInAnyOrder("RESOLVED"))
+                .body("find { it.action == 'REJECT_RESOLUTION' }.roles", containsInAnyOrder("CITIZEN"))
+                .body("find { it.action == 'REJECT_RESOLUTION' }.to", equalTo("REOPENED"))
+                .body("find { it.action == 'ADD_NOTE' }.to", nullValue());
+    }
+}
