@@ -8,7 +8,9 @@ public final class EventSchemas {
 
     private static final Map<String, String> BY_TOPIC = Map.of(
             Topics.WHATSAPP_INBOUND, "/contracts/schemas/whatsapp.inbound.v1.schema.json",
-            Topics.WHATSAPP_STATUS, "/contracts/schemas/whatsapp.status.v1.schema.json");
+            Topics.WHATSAPP_STATUS, "/contracts/schemas/whatsapp.status.v1.schema.json",
+            Topics.GRIEVANCE_COMMANDS, "/contracts/schemas/grievance.commands.v1.schema.json",
+            Topics.GRIEVANCE_EVENTS, "/contracts/schemas/grievance.events.v1.schema.json");
 
     private EventSchemas() {
     }

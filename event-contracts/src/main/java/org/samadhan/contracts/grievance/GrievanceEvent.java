@@ -1,0 +1,40 @@
+package org.samadhan.contracts.grievance;
+
+import java.time.Instant;
+
+/**
+ * One transition of one grievance: the payload of {@code grievance.events.v1} (schema
+ * {@code contracts/schemas/grievance.events.v1.schema.json}), keyed by {@code grievanceId}, for services and
+ * integrators. {@code version} counts the grievance's events from 1 without gaps, so a consumer can order them and
+ * deduplicate (on {@code eventId}, or on grievanceId + version). It names citizens only by {@code citizenRef}.
+ */
+public record GrievanceEvent(
+        String eventId,
+        String eventType,
+        Instant occurredAt,
+        String districtCode,
+        String grievanceId,
+        String grievanceNumber,
+        long version,
+        String action,
+        String fromStatus,
+        String toStatus,
+        Actor actor,
+        String reason,
+        String citizenRef,
+        String language,
+        String departmentCode,
+        String block,
+        String officerId,
+        Integer level,
+        Instant dueAt) {
+
+    /** CloudEvents type prefix; the full type is {@code org.samadhan.grievance.<action in lower case>.v1}. */
+    public static String eventTypeOf(String action) {
+        return "org.samadhan.grievance." + action.toLowerCase(java.util.Locale.ROOT) + ".v1";
+    }
+
+    /** Who took the action: an officer's id and role, the citizen, or the system. */
+    public record Actor(String id, String role) {
+    }
+}
