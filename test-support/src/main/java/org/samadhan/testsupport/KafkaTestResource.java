@@ -3,6 +3,8 @@ package org.samadhan.testsupport;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
+import org.jboss.logging.Logger;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -10,6 +12,8 @@ import org.apache.kafka.common.test.TestKitNodes;
  * every test class. When {@code KAFKA_BOOTSTRAP_SERVERS} is set, that broker is used instead and nothing starts.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final Logger LOG = Logger.getLogger(KafkaTestResource.class);
 
     private static KafkaClusterTestKit cluster;
     private static String bootstrapServers;
@@ -52,6 +56,10 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String startEmbedded() {
+        // A broker must never end the test JVM: Kafka halts its process on fatal errors, which in a shared JVM would
+        // turn a green run red with no report. Record the attempt instead; Kafka's own tests do the same.
+        Exit.setHaltProcedure((code, message) -> LOG.errorf("Embedded Kafka tried to halt the JVM (%d): %s", code, message));
+        Exit.setExitProcedure((code, message) -> LOG.errorf("Embedded Kafka tried to exit the JVM (%d): %s", code, message));
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -68,18 +76,11 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(KafkaTestResource::closeQuietly, "kafka-test-shutdown"));
+            // Never closed: the broker lives as long as the test JVM. At exit Kafka's TestUtils deletes its log
+            // directories under target/ while it still runs, which is why halting is disarmed above.
             return cluster.bootstrapServers();
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker", e);
-        }
-    }
-
-    private static void closeQuietly() {
-        try {
-            cluster.close();
-        } catch (Exception e) {
-            // The JVM is exiting; the broker's files are under target/ and go with the next clean.
         }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +21,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.samadhan.contracts.CloudEventHeaders;
 import org.samadhan.contracts.DeadLetterHeaders;
@@ -31,6 +28,7 @@ import org.samadhan.contracts.Json;
 import org.samadhan.contracts.Topics;
 import org.samadhan.contracts.whatsapp.DeliveryStatus;
 import org.samadhan.contracts.whatsapp.InboundMessage;
+import org.samadhan.messaging.DurableProducers;
 import org.samadhan.gateway.GatewayMetrics;
 import org.samadhan.gateway.NormalizedWebhook;
 import org.samadhan.gateway.config.GatewayConfig;
@@ -58,15 +56,15 @@ public class WebhookEventPublisher {
                                  GatewayMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        Map<String, Object> props = producerConfig(kafka, config.publishTimeout());
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> props = DurableProducers.config(kafka, "gateway-service", config.publishTimeout());
+        this.producer = DurableProducers.create(props);
         // Dead letters keep bodies of up to 1 MiB, beyond Kafka's default record limit: compressed, JSON fits it, and
         // the DLQ topics are created with max.message.bytes of 2 MiB for the rest (deploy/kafka/topics.tsv). Events
         // stay uncompressed: they are small, and per-batch compression costs more CPU than it saves at low latency.
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-dlq");
-        this.deadLetterProducer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.deadLetterProducer = DurableProducers.create(props);
         warmUpMetadata(producer, Topics.WHATSAPP_INBOUND);
         warmUpMetadata(producer, Topics.WHATSAPP_STATUS);
         warmUpMetadata(deadLetterProducer, DEAD_LETTER_TOPIC);
@@ -74,7 +72,7 @@ public class WebhookEventPublisher {
 
     /**
      * Webhooks are published from the HTTP event loop, where {@code send()} must not block. It blocks only while the
-     * topic's metadata is unknown, so fetch it now (and never let it idle out, see {@link #producerConfig}). Should
+     * topic's metadata is unknown, so fetch it now (and {@link DurableProducers} never lets it idle out). Should
      * Kafka be unreachable and the metadata lost, a send blocks its event loop for at most max.block.ms (1 s) and the
      * webhook gets 503; readiness, which includes Kafka, takes the instance out of rotation meanwhile.
      */
@@ -166,26 +164,6 @@ public class WebhookEventPublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event records always serialise", e);
         }
-    }
-
-    /** Durable, ordered per key, and bounded in time so that a Kafka outage becomes a 503 within the timeout. */
-    private static Map<String, Object> producerConfig(Map<String, Object> kafka, Duration publishTimeout) {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((name, value) -> {
-            if (ProducerConfig.configNames().contains(name)) {
-                props.put(name, value);
-            }
-        });
-        int timeoutMs = (int) publishTimeout.toMillis();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "gateway-service");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
-        props.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, (int) Duration.ofDays(1).toMillis());
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000);
-        return props;
     }
 
     @PreDestroy
