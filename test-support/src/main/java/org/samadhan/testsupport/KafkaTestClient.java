@@ -6,10 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads what services wrote to the test broker, the way an integrator's consumer would. */
 public final class KafkaTestClient implements AutoCloseable {
@@ -32,6 +37,19 @@ public final class KafkaTestClient implements AutoCloseable {
         var client = new KafkaTestClient(consumer);
         client.awaitAssignment();
         return client;
+    }
+
+    /** Writes records to the test broker as another service would (acks=all), waiting for the acknowledgement. */
+    public static void produce(String topic, Map<String, String> valuesByKey) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            for (var entry : valuesByKey.entrySet()) {
+                producer.send(new ProducerRecord<>(topic, entry.getKey(), entry.getValue())).get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not produce to " + topic, e);
+        }
     }
 
     /** Waits until {@code count} records arrived (across the topics) and returns them; fails after the timeout. */

@@ -6,11 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.samadhan.grievance.workflow.Workflow;
+import org.samadhan.testsupport.KafkaTestResource;
+import org.samadhan.testsupport.PostgresTestResource;
 
 @QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, parallel = true)
+@WithTestResource(value = PostgresTestResource.class, parallel = true)
 class WorkflowResourceTest {
 
     @Test
