@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.grievance.GrievanceCommand;
+import org.samadhan.grievance.GrievanceAssignment;
 import org.samadhan.grievance.GrievanceRegistration;
 
 /**
@@ -17,9 +18,11 @@ import org.samadhan.grievance.GrievanceRegistration;
 public class GrievanceCommandConsumer {
 
     private final GrievanceRegistration registration;
+    private final GrievanceAssignment assignment;
 
-    public GrievanceCommandConsumer(GrievanceRegistration registration) {
+    public GrievanceCommandConsumer(GrievanceRegistration registration, GrievanceAssignment assignment) {
         this.registration = registration;
+        this.assignment = assignment;
     }
 
     @Incoming("grievance-commands")
@@ -28,6 +31,7 @@ public class GrievanceCommandConsumer {
         GrievanceCommand command = parse(json);
         switch (command.commandType()) {
             case REGISTER -> registration.register(command);
+            case ASSIGN -> assignment.assign(command);
             default -> throw new UnsupportedCommand(command.commandType() + " is not handled yet (issue #4)");
         }
     }
@@ -37,7 +41,8 @@ public class GrievanceCommandConsumer {
             GrievanceCommand command = Json.mapper().readValue(json, GrievanceCommand.class);
             if (command.commandId() == null || command.commandType() == null || command.grievanceId() == null
                     || command.districtCode() == null
-                    || (command.commandType() == GrievanceCommand.CommandType.REGISTER && command.register() == null)) {
+                    || (command.commandType() == GrievanceCommand.CommandType.REGISTER && command.register() == null)
+                    || (command.commandType() == GrievanceCommand.CommandType.ASSIGN && command.assign() == null)) {
                 throw new UnsupportedCommand("command lacks commandId, commandType, grievanceId, districtCode or body");
             }
             return command;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.grievance.GrievanceCommand;
+import org.samadhan.grievance.workflow.GrievanceStatus;
 
 /** SQL for grievances, their history, processed commands and numbers; always on the caller's transaction. */
 public final class GrievanceStore {
@@ -86,6 +87,43 @@ public final class GrievanceStore {
             insert.setString(8, reason);
             insert.setTimestamp(9, Timestamp.from(at));
             insert.executeUpdate();
+        }
+    }
+
+    /** Locks the grievance row for this transaction; null when there is no such grievance. */
+    public static GrievanceRow lock(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                select district_code, number, status, version, citizen_ref, language, department_code, block,
+                       officer_id, level, due_at
+                from grievance where id = ? for update""")) {
+            select.setObject(1, id);
+            try (ResultSet r = select.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                Timestamp due = r.getTimestamp(11);
+                return new GrievanceRow(id, r.getString(1), r.getString(2), GrievanceStatus.valueOf(r.getString(3)),
+                        r.getLong(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+                        r.getInt(10), due == null ? null : due.toInstant());
+            }
+        }
+    }
+
+    /** Writes a grievance's new state (the version was advanced by the caller). */
+    public static void update(Connection c, GrievanceRow row, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update grievance set status = ?, version = ?, department_code = ?, block = ?, officer_id = ?,
+                    level = ?, due_at = ?, updated_at = ? where id = ?""")) {
+            update.setString(1, row.status().name());
+            update.setLong(2, row.version());
+            update.setString(3, row.departmentCode());
+            update.setString(4, row.block());
+            update.setString(5, row.officerId());
+            update.setInt(6, row.level());
+            update.setTimestamp(7, row.dueAt() == null ? null : Timestamp.from(row.dueAt()));
+            update.setTimestamp(8, Timestamp.from(now));
+            update.setObject(9, row.id());
+            update.executeUpdate();
         }
     }
 

@@ -1,0 +1,38 @@
+package org.samadhan.grievance;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import org.samadhan.contracts.Topics;
+import org.samadhan.contracts.grievance.GrievanceEvent;
+import org.samadhan.grievance.persistence.GrievanceRow;
+import org.samadhan.grievance.persistence.GrievanceStore;
+import org.samadhan.grievance.workflow.GrievanceStatus;
+import org.samadhan.messaging.OutboxRecord;
+import org.samadhan.messaging.OutboxWriter;
+
+/** Records a transition that just happened: one history row and exactly one event, on the caller's transaction. */
+final class TransitionRecorder {
+
+    private TransitionRecorder() {
+    }
+
+    static GrievanceEvent record(Connection c, GrievanceRow after, String action, GrievanceStatus from,
+                                 GrievanceEvent.Actor actor, String reason, Instant now, String source)
+            throws SQLException {
+        GrievanceStore.appendHistory(c, after.id(), after.version(), action, from == null ? null : from.name(),
+                after.status().name(), actor.id(), actor.role(), reason, now);
+        // Derived from grievance and version: a transition replayed after a crash gets the same event id.
+        String eventId = UUID.nameUUIDFromBytes((after.id() + "/" + after.version()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        var event = new GrievanceEvent(eventId, GrievanceEvent.eventTypeOf(action), now, after.districtCode(),
+                after.id().toString(), after.number(), after.version(), action, from == null ? null : from.name(),
+                after.status().name(), actor, reason, after.citizenRef(), after.language(), after.departmentCode(),
+                after.block(), after.officerId(), after.level(), after.dueAt());
+        OutboxWriter.append(c, OutboxRecord.event(Topics.GRIEVANCE_EVENTS, after.id().toString(), eventId,
+                event.eventType(), source, now, after.id().toString(), after.districtCode(), event));
+        return event;
+    }
+}

@@ -1,0 +1,90 @@
+package org.samadhan.grievance.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.samadhan.contracts.CloudEventHeaders;
+import org.samadhan.contracts.DeadLetterHeaders;
+import org.samadhan.contracts.Json;
+import org.samadhan.contracts.Topics;
+import org.samadhan.contracts.grievance.GrievanceCommand;
+import org.samadhan.testsupport.ContractAssertions;
+import org.samadhan.testsupport.KafkaTestClient;
+import org.samadhan.testsupport.KafkaTestResource;
+import org.samadhan.testsupport.PostgresTestResource;
+
+/** Routing's ASSIGN command: department, officer, deadline from the department's service level; refusals visible. */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, parallel = true)
+@WithTestResource(value = PostgresTestResource.class, parallel = true)
+class AssignmentTest {
+
+    @Test
+    void assignmentStartsTheDeadlineFromTheDepartmentsServiceLevel() throws IOException {
+        String id = UUID.randomUUID().toString();
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+            KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, register(id)));
+            events.await(1, Duration.ofSeconds(20));
+            Instant assignedAround = Instant.now();
+            KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, assign(id, "routing:" + id, "ELECTRICITY")));
+            var record = events.await(1, Duration.ofSeconds(20)).get(0);
+            ContractAssertions.assertHonoursContract(record);
+            JsonNode event = Json.mapper().readTree(record.value());
+            assertEquals("ASSIGN", event.path("action").asText());
+            assertEquals("REGISTERED", event.path("fromStatus").asText());
+            assertEquals("ASSIGNED", event.path("toStatus").asText());
+            assertEquals(2, event.path("version").asInt());
+            assertEquals("ELECTRICITY", event.path("departmentCode").asText());
+            assertEquals("cspdcl-gurur-l1", event.path("officerId").asText());
+            assertEquals("SYSTEM", event.path("actor").path("role").asText());
+            assertEquals("bijli; transformer", event.path("reason").asText());
+            Duration sla = Duration.between(assignedAround, Instant.parse(event.path("dueAt").asText()));
+            assertTrue(sla.minus(Duration.ofHours(48)).abs().compareTo(Duration.ofMinutes(1)) < 0,
+                    "ELECTRICITY has 48 hours, got " + sla);
+        }
+    }
+
+    @Test
+    void anAssignmentTheWorkflowRefusesIsDeadLetteredWithTheReasonAndChangesNothing() throws IOException {
+        String id = UUID.randomUUID().toString();
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS);
+             var dlq = KafkaTestClient.fromNowOn(Topics.deadLetter(Topics.GRIEVANCE_COMMANDS))) {
+            KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, register(id)));
+            KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, assign(id, "routing:1:" + id, "PHE")));
+            events.await(2, Duration.ofSeconds(20));
+
+            KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, assign(id, "routing:2:" + id, "PWD")));
+            var dead = dlq.await(1, Duration.ofSeconds(20)).get(0);
+            assertEquals("ASSIGN is not possible while the grievance is ASSIGNED",
+                    CloudEventHeaders.get(dead.headers(), DeadLetterHeaders.REASON));
+            assertEquals(List.of(), events.drain(Duration.ofSeconds(2)));
+
+            String unknown = UUID.randomUUID().toString();
+            KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(unknown, assign(unknown, "routing:" + unknown, "PHE")));
+            assertEquals("No grievance " + unknown,
+                    CloudEventHeaders.get(dlq.await(1, Duration.ofSeconds(20)).get(0).headers(), DeadLetterHeaders.REASON));
+        }
+    }
+
+    private static String register(String id) throws IOException {
+        return Json.mapper().writeValueAsString(new GrievanceCommand("chatbot:" + id, GrievanceCommand.CommandType.REGISTER,
+                Instant.now(), "BLD", id, "test", new GrievanceCommand.Register("cz-test", "919876543210", "en",
+                "No electricity for 3 days, transformer burnt", null, null, null), null, null));
+    }
+
+    private static String assign(String id, String commandId, String department) throws IOException {
+        return Json.mapper().writeValueAsString(new GrievanceCommand(commandId, GrievanceCommand.CommandType.ASSIGN,
+                Instant.now(), "BLD", id, "routing-service", null, new GrievanceCommand.Assign(department, "Gurur",
+                "cspdcl-gurur-l1", 0.94, List.of("bijli", "transformer")), null));
+    }
+}
