@@ -1,10 +1,8 @@
 package org.samadhan.grievance;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -15,14 +13,9 @@ import org.samadhan.contracts.grievance.GrievanceEvent;
 import org.samadhan.grievance.config.GrievanceConfig;
 import org.samadhan.grievance.persistence.GrievanceRow;
 import org.samadhan.grievance.persistence.GrievanceStore;
-import org.samadhan.grievance.persistence.Transactions;
-import org.samadhan.grievance.workflow.GrievanceStatus;
 import org.samadhan.grievance.workflow.Role;
 
-/**
- * Registers a citizen's grievance: number, row, first history entry and the REGISTER event, in one transaction.
- * A command seen before changes nothing and emits nothing.
- */
+/** Registers a citizen's grievance: number, row, first history entry and the REGISTER event. */
 @ApplicationScoped
 public class GrievanceRegistration {
 
@@ -30,29 +23,15 @@ public class GrievanceRegistration {
     /** Numbers carry the year in India's time zone: a complaint filed at 00:30 IST on 1 January is next year's. */
     private static final ZoneId DISTRICT_TIME = ZoneId.of("Asia/Kolkata");
 
-    private final AgroalDataSource dataSource;
     private final GrievanceConfig config;
-    private final Clock clock = Clock.systemUTC();
 
-    public GrievanceRegistration(AgroalDataSource dataSource, GrievanceConfig config) {
-        this.dataSource = dataSource;
+    public GrievanceRegistration(GrievanceConfig config) {
         this.config = config;
     }
 
-    /** The REGISTER event, or empty when this command (or this grievance id) was already registered. */
-    public Optional<GrievanceEvent> register(GrievanceCommand command) throws SQLException {
-        Optional<GrievanceEvent> event = Transactions.inTransaction(dataSource, c -> registerIn(c, command));
-        event.ifPresent(e -> LOG.infof("Registered %s (%s)", e.grievanceNumber(), e.grievanceId()));
-        return event;
-    }
-
-    private Optional<GrievanceEvent> registerIn(Connection c, GrievanceCommand command) throws SQLException {
-        if (!GrievanceStore.markProcessed(c, command.commandId())) {
-            LOG.debugf("Command %s was processed before; nothing to do", command.commandId());
-            return Optional.empty();
-        }
+    /** The REGISTER event, or empty when a grievance with this id already exists. */
+    Optional<GrievanceEvent> register(Connection c, GrievanceCommand command, Instant now) throws SQLException {
         UUID id = UUID.fromString(command.grievanceId());
-        Instant now = Instant.now(clock);
         String district = command.districtCode();
         String number = GrievanceStore.nextNumber(c, district, now.atZone(DISTRICT_TIME).getYear());
         GrievanceCommand.Register r = command.register();
@@ -60,9 +39,9 @@ public class GrievanceRegistration {
             LOG.warnf("Grievance %s already exists; command %s ignored", id, command.commandId());
             return Optional.empty();
         }
-        var row = new GrievanceRow(id, district, number, GrievanceStatus.REGISTERED, 1, r.citizenRef(), r.language(),
-                null, r.location() == null ? null : r.location().block(), null, 1, null);
+        var row = GrievanceRow.registered(id, district, number, r.citizenRef(), r.language(),
+                r.location() == null ? null : r.location().block());
         return Optional.of(TransitionRecorder.record(c, row, "REGISTER", null,
-                new GrievanceEvent.Actor(null, Role.CITIZEN.name()), null, now, config.eventSource()));
+                new GrievanceEvent.Actor(r.citizenRef(), Role.CITIZEN.name()), null, null, now, config.eventSource()));
     }
 }

@@ -20,7 +20,8 @@ final class TransitionRecorder {
     }
 
     static GrievanceEvent record(Connection c, GrievanceRow after, String action, GrievanceStatus from,
-                                 GrievanceEvent.Actor actor, String reason, Instant now, String source)
+                                 GrievanceEvent.Actor actor, String reason, Integer rating, Instant now,
+                                 String source)
             throws SQLException {
         GrievanceStore.appendHistory(c, after.id(), after.version(), action, from == null ? null : from.name(),
                 after.status().name(), actor.id(), actor.role(), reason, now);
@@ -30,7 +31,7 @@ final class TransitionRecorder {
         var event = new GrievanceEvent(eventId, GrievanceEvent.eventTypeOf(action), now, after.districtCode(),
                 after.id().toString(), after.number(), after.version(), action, from == null ? null : from.name(),
                 after.status().name(), actor, reason, after.citizenRef(), after.language(), after.departmentCode(),
-                after.block(), after.officerId(), after.level(), after.dueAt());
+                after.block(), after.officerId(), after.level(), after.dueAt(), rating);
         OutboxWriter.append(c, OutboxRecord.event(Topics.GRIEVANCE_EVENTS, after.id().toString(), eventId,
                 event.eventType(), source, now, after.id().toString(), after.districtCode(), event));
         return event;

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.samadhan.contracts.CloudEventHeaders;
+import org.samadhan.contracts.DeadLetterHeaders;
 import org.samadhan.contracts.Json;
+import org.samadhan.contracts.Topics;
 
 /** One Kafka record waiting in the outbox: topic, key, JSON value and headers. */
 public record OutboxRecord(String topic, String key, byte[] payload, Map<String, String> headers) {
@@ -23,5 +25,14 @@ public record OutboxRecord(String topic, String key, byte[] payload, Map<String,
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("Event does not serialise: " + event.getClass(), e);
         }
+    }
+
+    /**
+     * A consumed record that cannot be processed, bound for its topic's dead-letter topic byte for byte with the
+     * reason: written in the consumer's transaction, so the offset never moves past a record that was not handled.
+     */
+    public static OutboxRecord deadLetter(String sourceTopic, String key, byte[] payload, String reason) {
+        return new OutboxRecord(Topics.deadLetter(sourceTopic), key, payload,
+                Map.of(DeadLetterHeaders.REASON, reason, DeadLetterHeaders.TOPIC, sourceTopic));
     }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
  * {@code contracts/schemas/grievance.events.v1.schema.json}), keyed by {@code grievanceId}, for services and
  * integrators. {@code version} counts the grievance's events from 1 without gaps, so a consumer can order them and
  * deduplicate (on {@code eventId}, or on grievanceId + version). It names citizens only by {@code citizenRef}.
+ * {@code reason} carries the officer's note (RESOLVE: the action taken), the transfer reason or the citizen's reason;
+ * {@code rating} (1-5) only the citizen's optional rating on CONFIRM_RESOLVED.
  */
 public record GrievanceEvent(
         String eventId,
@@ -27,7 +29,8 @@ public record GrievanceEvent(
         String block,
         String officerId,
         Integer level,
-        Instant dueAt) {
+        Instant dueAt,
+        Integer rating) {
 
     /** CloudEvents type prefix; the full type is {@code org.samadhan.grievance.<action in lower case>.v1}. */
     public static String eventTypeOf(String action) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.samadhan.contracts.Departments;
 import org.samadhan.contracts.EventSchemas;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.Topics;
@@ -53,10 +54,19 @@ class GrievanceContractTest {
         var event = new GrievanceEvent(UUID.randomUUID().toString(), GrievanceEvent.eventTypeOf("REJECT_RESOLUTION"),
                 Instant.parse("2026-11-30T06:00:00Z"), "BLD", GRIEVANCE, "BLD-2026-000123", 6, "REJECT_RESOLUTION",
                 "RESOLVED", "REOPENED", new GrievanceEvent.Actor(null, "CITIZEN"), "काम नहीं हुआ", "cz-7f3a9c", "hi",
-                "PHE", "Gunderdehi", "phe-balod-l2", 2, Instant.parse("2026-12-03T06:00:00Z"));
+                "PHE", "Gunderdehi", "phe-balod-l2", 2, Instant.parse("2026-12-03T06:00:00Z"), null);
         assertEquals("org.samadhan.grievance.reject_resolution.v1", event.eventType());
         assertEquals(Set.of(), validate(Topics.GRIEVANCE_EVENTS, event));
         assertFalse(Json.mapper().writeValueAsString(event).matches(".*\\d{10,}.*"), "no phone number");
+    }
+
+    @Test
+    void theSchemasDepartmentCodesAreTheCanonicalList() throws IOException {
+        var schema = Json.mapper().readTree(GrievanceContractTest.class.getResourceAsStream(
+                EventSchemas.resourceFor(Topics.GRIEVANCE_COMMANDS).orElseThrow()));
+        List<String> codes = new java.util.ArrayList<>();
+        schema.findValue("departmentCode").path("enum").forEach(code -> codes.add(code.asText()));
+        assertEquals(Departments.CODES, codes);
     }
 
     private static GrievanceCommand command(GrievanceCommand.CommandType type, GrievanceCommand.Register register,

@@ -25,6 +25,36 @@ public interface GrievanceConfig {
         Map<String, Duration> departments();
     }
 
+    /** Reminders and escalation. */
+    Deadlines deadlines();
+
+    interface Deadlines {
+        /** How long before its deadline the assignee is reminded (once per deadline). */
+        @WithDefault("PT12H")
+        Duration remindBefore();
+
+        /** The time each higher level gets after an escalation or a citizen's "not satisfied". */
+        @WithDefault("P3D")
+        Duration escalatedDuration();
+
+        /** How often every instance checks deadlines (used by DeadlineWatch's schedule). */
+        @WithDefault("30s")
+        String checkInterval();
+
+        /** Most grievances acted on per check and kind, per transaction. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /** The citizen's answer to "was it fixed?". */
+    Feedback feedback();
+
+    interface Feedback {
+        /** Without an answer in this time a resolved grievance closes as unverified. */
+        @WithDefault("P7D")
+        Duration window();
+    }
+
     /** The transactional outbox relay. */
     Outbox outbox();
 

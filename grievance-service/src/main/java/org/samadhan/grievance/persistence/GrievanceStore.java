@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.grievance.GrievanceCommand;
@@ -94,17 +97,19 @@ public final class GrievanceStore {
     public static GrievanceRow lock(Connection c, UUID id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
                 select district_code, number, status, version, citizen_ref, language, department_code, block,
-                       officer_id, level, due_at
+                       officer_id, level, due_at, reminded_for_due_at, feedback_due_at, resolution_note,
+                       resolution_photo, rating
                 from grievance where id = ? for update""")) {
             select.setObject(1, id);
             try (ResultSet r = select.executeQuery()) {
                 if (!r.next()) {
                     return null;
                 }
-                Timestamp due = r.getTimestamp(11);
+                int rating = r.getInt(16);
                 return new GrievanceRow(id, r.getString(1), r.getString(2), GrievanceStatus.valueOf(r.getString(3)),
                         r.getLong(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
-                        r.getInt(10), due == null ? null : due.toInstant());
+                        r.getInt(10), instant(r, 11), instant(r, 12), instant(r, 13), r.getString(14),
+                        r.getString(15), r.wasNull() ? null : rating);
             }
         }
     }
@@ -113,18 +118,79 @@ public final class GrievanceStore {
     public static void update(Connection c, GrievanceRow row, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 update grievance set status = ?, version = ?, department_code = ?, block = ?, officer_id = ?,
-                    level = ?, due_at = ?, updated_at = ? where id = ?""")) {
+                    level = ?, due_at = ?, reminded_for_due_at = ?, feedback_due_at = ?, resolution_note = ?,
+                    resolution_photo = ?, rating = ?, updated_at = ?,
+                    closed_at = case when ? in ('CLOSED_VERIFIED', 'CLOSED_UNVERIFIED') then cast(? as timestamptz) end
+                where id = ?""")) {
             update.setString(1, row.status().name());
             update.setLong(2, row.version());
             update.setString(3, row.departmentCode());
             update.setString(4, row.block());
             update.setString(5, row.officerId());
             update.setInt(6, row.level());
-            update.setTimestamp(7, row.dueAt() == null ? null : Timestamp.from(row.dueAt()));
-            update.setTimestamp(8, Timestamp.from(now));
-            update.setObject(9, row.id());
+            update.setTimestamp(7, timestamp(row.dueAt()));
+            update.setTimestamp(8, timestamp(row.remindedForDueAt()));
+            update.setTimestamp(9, timestamp(row.feedbackDueAt()));
+            update.setString(10, row.resolutionNote());
+            update.setString(11, row.resolutionPhoto());
+            update.setObject(12, row.rating(), Types.SMALLINT);
+            update.setTimestamp(13, Timestamp.from(now));
+            update.setString(14, row.status().name());
+            update.setTimestamp(15, Timestamp.from(now));
+            update.setObject(16, row.id());
             update.executeUpdate();
         }
+    }
+
+    /*
+     * The deadline checks below lock what they return for the caller's transaction. Rows another instance holds are
+     * skipped, and a row another instance has just changed is re-checked against the condition before it is
+     * returned, so two instances never act on the same deadline twice.
+     */
+
+    /** Open grievances whose current deadline passed and that have a level above. */
+    public static List<UUID> lockOverdue(Connection c, Instant now, int limit) throws SQLException {
+        return lockIds(c, "status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED') and due_at <= ? and level < 3", limit,
+                now);
+    }
+
+    /** Open grievances due within {@code lead} whose assignee was not yet reminded of this deadline. */
+    public static List<UUID> lockToRemind(Connection c, Instant now, Duration lead, int limit) throws SQLException {
+        return lockIds(c, """
+                status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED') and due_at > ? and due_at <= ?
+                and reminded_for_due_at is distinct from due_at""", limit, now, now.plus(lead));
+    }
+
+    /** Resolved grievances whose citizen did not answer within the feedback window. */
+    public static List<UUID> lockFeedbackExpired(Connection c, Instant now, int limit) throws SQLException {
+        return lockIds(c, "status = 'RESOLVED' and feedback_due_at <= ?", limit, now);
+    }
+
+    private static List<UUID> lockIds(Connection c, String condition, int limit, Instant... times)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "select id from grievance where " + condition + " limit ? for update skip locked")) {
+            for (int i = 0; i < times.length; i++) {
+                select.setTimestamp(i + 1, Timestamp.from(times[i]));
+            }
+            select.setInt(times.length + 1, limit);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        Timestamp value = r.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.samadhan.testsupport.PostgresTestResource;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, parallel = true)
 @WithTestResource(value = PostgresTestResource.class, parallel = true)
+@WithTestResource(value = OidcWiremockTestResource.class, parallel = true)
 class AssignmentTest {
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ import org.samadhan.testsupport.PostgresTestResource;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, parallel = true)
 @WithTestResource(value = PostgresTestResource.class, parallel = true)
+@WithTestResource(value = OidcWiremockTestResource.class, parallel = true)
 class RegistrationTest {
 
     private static final String YEAR = String.valueOf(Instant.now().atZone(ZoneId.of("Asia/Kolkata")).getYear());

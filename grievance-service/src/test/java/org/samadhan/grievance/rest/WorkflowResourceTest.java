@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 import org.samadhan.grievance.workflow.Workflow;
 import org.samadhan.testsupport.KafkaTestResource;
@@ -16,6 +17,7 @@ import org.samadhan.testsupport.PostgresTestResource;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, parallel = true)
 @WithTestResource(value = PostgresTestResource.class, parallel = true)
+@WithTestResource(value = OidcWiremockTestResource.class, parallel = true)
 class WorkflowResourceTest {
 
     @Test

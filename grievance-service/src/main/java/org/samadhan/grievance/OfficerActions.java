@@ -1,0 +1,119 @@
+package org.samadhan.grievance;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.samadhan.contracts.Departments;
+import org.samadhan.grievance.persistence.GrievanceQueries;
+import org.samadhan.grievance.persistence.GrievanceRow;
+import org.samadhan.grievance.persistence.GrievanceStore;
+import org.samadhan.grievance.persistence.Transactions;
+import org.samadhan.grievance.workflow.GrievanceAction;
+import org.samadhan.grievance.workflow.TransitionRefused;
+
+/**
+ * What officials do on the portal: acknowledge, note, resolve, transfer, reassign, always within their scope and
+ * through the workflow. Each call is one transaction: the change, its history row and its event, or nothing.
+ */
+@ApplicationScoped
+public class OfficerActions {
+
+    private static final Logger LOG = Logger.getLogger(OfficerActions.class);
+    static final int NOTE_LIMIT = 2000;
+
+    private final AgroalDataSource dataSource;
+    private final GrievanceLifecycle lifecycle;
+    private final Clock clock = Clock.systemUTC();
+
+    public OfficerActions(AgroalDataSource dataSource, GrievanceLifecycle lifecycle) {
+        this.dataSource = dataSource;
+        this.lifecycle = lifecycle;
+    }
+
+    public GrievanceQueries.Page list(OfficerScope scope, GrievanceQueries.Filter filter) throws SQLException {
+        return Transactions.inTransaction(dataSource, c -> GrievanceQueries.list(c, scope, filter, Instant.now(clock)));
+    }
+
+    public GrievanceQueries.Detail get(OfficerScope scope, String reference) throws SQLException {
+        return Transactions.inTransaction(dataSource,
+                c -> GrievanceQueries.detail(c, visible(c, scope, reference), Instant.now(clock)));
+    }
+
+    public GrievanceQueries.Detail acknowledge(OfficerScope scope, String reference, String note) throws SQLException {
+        String text = InvalidInput.optionalText("note", note, NOTE_LIMIT);
+        return act(scope, reference, GrievanceAction.ACKNOWLEDGE, text, (row, now) -> row);
+    }
+
+    public GrievanceQueries.Detail addNote(OfficerScope scope, String reference, String note) throws SQLException {
+        String text = InvalidInput.requireText("text", note, NOTE_LIMIT);
+        return act(scope, reference, GrievanceAction.ADD_NOTE, text, (row, now) -> row);
+    }
+
+    /** Resolution needs the action taken; the citizen then has the feedback window to confirm or reject it. */
+    public GrievanceQueries.Detail resolve(OfficerScope scope, String reference, String note, String photoRef)
+            throws SQLException {
+        String text = InvalidInput.requireText("note", note, NOTE_LIMIT);
+        String photo = InvalidInput.optionalText("photoRef", photoRef, 500);
+        return act(scope, reference, GrievanceAction.RESOLVE, text,
+                (row, now) -> row.resolvedWith(text, photo, now.plus(lifecycle.feedbackWindow())));
+    }
+
+    /** To another department, at level 1 with that department's service level; the reason is required. */
+    public GrievanceQueries.Detail transfer(OfficerScope scope, String reference, String department, String reason)
+            throws SQLException {
+        String target = InvalidInput.requireText("departmentCode", department, 40);
+        if (!Departments.isKnown(target)) {
+            throw new InvalidInput("departmentCode", "departmentCode must be one of " + Departments.CODES);
+        }
+        String why = InvalidInput.requireText("reason", reason, NOTE_LIMIT);
+        return act(scope, reference, GrievanceAction.TRANSFER, "To " + target + ": " + why, (row, now) -> {
+            if (target.equals(row.departmentCode())) {
+                throw new TransitionRefused("The grievance is already with " + target);
+            }
+            return row.placedWith(target, null, null, 1, lifecycle.firstDeadline(target, now));
+        });
+    }
+
+    /** To another officer of the same department (and possibly block); the deadline does not move. */
+    public GrievanceQueries.Detail reassign(OfficerScope scope, String reference, String officerId, String block,
+                                           String reason) throws SQLException {
+        String officer = InvalidInput.requireText("officerId", officerId, 200);
+        String newBlock = InvalidInput.optionalText("block", block, 100);
+        String why = InvalidInput.optionalText("reason", reason, NOTE_LIMIT);
+        return act(scope, reference, GrievanceAction.REASSIGN, "To " + officer + (why == null ? "" : ": " + why),
+                (row, now) -> row.placedWith(row.departmentCode(), newBlock, officer, row.level(), row.dueAt()));
+    }
+
+    private interface Change {
+        GrievanceRow apply(GrievanceRow row, Instant now);
+    }
+
+    private GrievanceQueries.Detail act(OfficerScope scope, String reference, GrievanceAction action, String reason,
+                                        Change change) throws SQLException {
+        return Transactions.inTransaction(dataSource, c -> {
+            UUID id = visible(c, scope, reference);
+            Instant now = Instant.now(clock);
+            GrievanceRow row = GrievanceStore.lock(c, id);
+            if (!scope.covers(row.departmentCode(), row.block())) {
+                throw new GrievanceNotFound(reference); // moved out of scope since it was found
+            }
+            var event = lifecycle.apply(c, row, action, new GrievanceLifecycle.Actor(scope.userId(), scope.role()),
+                    reason, r -> change.apply(r, now), now);
+            LOG.infof("%s %s by %s (%s)", action, event.grievanceNumber(), scope.userId(), scope.role());
+            return GrievanceQueries.detail(c, id, now);
+        });
+    }
+
+    private static UUID visible(Connection c, OfficerScope scope, String reference) throws SQLException {
+        UUID id = GrievanceQueries.find(c, reference, scope);
+        if (id == null) {
+            throw new GrievanceNotFound(reference);
+        }
+        return id;
+    }
+}
