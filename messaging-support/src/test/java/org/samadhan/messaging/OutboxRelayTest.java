@@ -163,6 +163,63 @@ class OutboxRelayTest {
         }
     }
 
+    /**
+     * The one window the outbox cannot close: Kafka acknowledged, then the relay died before its delete committed.
+     * The record is published again, with the same CloudEvents id, so consumers deduplicate it (at-least-once).
+     */
+    @Test
+    void aCrashAfterKafkasAckButBeforeTheDeleteRepublishesTheSameEventId() throws Exception {
+        inTransaction(c -> {
+            OutboxWriter.append(c, record("g-crash", 1));
+            return null;
+        }, true);
+        try (var kafka = KafkaTestClient.fromNowOn(TOPIC);
+             KafkaProducer<String, byte[]> crashing = DurableProducers.create(DurableProducers.config(Map.<String, Object>of(
+                     "bootstrap.servers", KafkaTestResource.bootstrapServers(),
+                     "interceptor.classes", KillRelayConnectionOnAck.class.getName()),
+                     "outbox-crash-test", Duration.ofSeconds(4)))) {
+            var dying = new OutboxRelay(dataSource, crashing, 50, Duration.ofSeconds(4));
+            assertThrows(SQLException.class, dying::relayOnce, "the relay's connection died after the ack");
+            assertEquals(1, outboxSize(), "the delete never committed");
+
+            assertEquals(1, relay().relayOnce(), "the next relay (or instance) publishes it again");
+            var records = kafka.await(2, Duration.ofSeconds(20));
+            assertEquals(records.get(0).value(), records.get(1).value());
+            assertEquals(CloudEventHeaders.get(records.get(0).headers(), CloudEventHeaders.ID),
+                    CloudEventHeaders.get(records.get(1).headers(), CloudEventHeaders.ID));
+            assertEquals(0, outboxSize());
+        }
+    }
+
+    /** Kills every other open transaction (the relay's) the moment Kafka acknowledges a record. */
+    public static class KillRelayConnectionOnAck
+            implements org.apache.kafka.clients.producer.ProducerInterceptor<String, byte[]> {
+
+        @Override
+        public org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> onSend(
+                org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record) {
+            return record;
+        }
+
+        @Override
+        public void onAcknowledgement(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception failure) {
+            try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                        + "where state like 'idle in transaction%' and pid <> pg_backend_pid()");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+        }
+    }
+
     private static OutboxRelay relay() {
         return new OutboxRelay(dataSource, producer, 50, Duration.ofSeconds(4));
     }
