@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole system on one machine, without containers: a real Kafka broker (jars from Maven Central), a real
-# PostgreSQL (Debian package) and every service, all under the ignored .run/ directory.
+# PostgreSQL (Debian package), a real OIDC provider (Keycloak, from Maven Central, realm deploy/local/keycloak) and
+# every service, all under the ignored .run/ directory.
 #
 #   deploy/local/run.sh up [service ...]   start Kafka, PostgreSQL and the services (all, or the ones named)
 #   deploy/local/run.sh down               stop exactly what `up` started
@@ -12,18 +13,23 @@
 #   WHATSAPP_VERIFY_TOKEN    webhook subscription token                               [local-verify-token]
 #   DISTRICT_CODE            tenant of this deployment                                [BLD]
 #   DB_USER / DB_PASSWORD    PostgreSQL role the services use                         [samadhan / samadhan]
+#   LOCAL_OFFICIAL_PASSWORD  password of the local realm's officials (phe-gurur, phe-head, collector, ...) [local-password]
+#   KEYCLOAK_JAVA_HOME       Java 21+ for Keycloak                                     [/usr/lib/jvm/temurin-25-jdk-amd64]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUN="$ROOT/.run"
 KAFKA_HOME="$RUN/kafka"
 PG_HOME="$RUN/postgres"
+KC_HOME="$RUN/keycloak"
 PIDS="$RUN/pids"
 LOGS="$RUN/logs"
 
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 PG_PORT=55432
+KC_PORT=8180
+KC_URL="http://localhost:$KC_PORT"
 # Fixed local ports (ENGINEERING.md). A module is started only if it exists in the repository.
 declare -A PORTS=(
   [gateway-service]=8081 [chatbot-service]=8082 [routing-service]=8083 [grievance-service]=8084
@@ -37,6 +43,8 @@ export WHATSAPP_VERIFY_TOKEN="${WHATSAPP_VERIFY_TOKEN:-local-verify-token}"
 export DISTRICT_CODE="${DISTRICT_CODE:-BLD}"
 DB_USER="${DB_USER:-samadhan}"
 DB_PASSWORD="${DB_PASSWORD:-samadhan}"
+LOCAL_OFFICIAL_PASSWORD="${LOCAL_OFFICIAL_PASSWORD:-local-password}"
+KEYCLOAK_JAVA_HOME="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
 log() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
 die() { printf '[run] error: %s\n' "$*" >&2; exit 1; }
@@ -170,6 +178,35 @@ start_postgres() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
+# Keycloak: the officials' identity provider (realm balod), started in the background because it takes 20-50 s
+# ---------------------------------------------------------------------------------------------------------------------
+start_keycloak() {
+  if is_running keycloak; then log "Keycloak: already running"; return; fi
+  [[ -x "$KEYCLOAK_JAVA_HOME/bin/java" ]] || die "Keycloak needs Java 21+; set KEYCLOAK_JAVA_HOME"
+  if [[ ! -f "$KC_HOME/.complete" ]]; then
+    log "Keycloak: fetching the distribution from Maven Central (first run only)"
+    rm -rf "$KC_HOME" && mkdir -p "$KC_HOME"
+    "$ROOT/mvnw" -q -B -f "$ROOT/deploy/local/keycloak/pom.xml" dependency:copy-dependencies \
+      -DoutputDirectory="$RUN/keycloak-download" >"$LOGS/keycloak-fetch.log" 2>&1 || die "Keycloak download failed"
+    tar -xzf "$RUN"/keycloak-download/keycloak-quarkus-dist-*.tar.gz -C "$KC_HOME" --strip-components=1
+    rm -rf "$RUN/keycloak-download"
+    touch "$KC_HOME/.complete"
+  fi
+  mkdir -p "$KC_HOME/data/import"
+  sed "s/__LOCAL_PASSWORD__/$LOCAL_OFFICIAL_PASSWORD/" "$ROOT/deploy/local/keycloak/balod-realm.json" \
+    >"$KC_HOME/data/import/balod-realm.json"
+  log "Keycloak: starting on $KC_URL (realm balod)"
+  nohup env JAVA_HOME="$KEYCLOAK_JAVA_HOME" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    "$KC_HOME/bin/kc.sh" start-dev --db=dev-mem --http-host=127.0.0.1 --http-port="$KC_PORT" \
+    --hostname="$KC_URL" --import-realm >"$LOGS/keycloak.log" 2>&1 &
+  echo $! >"$PIDS/keycloak.pid"
+}
+
+wait_keycloak() {
+  wait_until 180 "Keycloak" curl -sf "$KC_URL/realms/balod/.well-known/openid-configuration"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
 # Services
 # ---------------------------------------------------------------------------------------------------------------------
 existing_services() {
@@ -200,6 +237,7 @@ start_service() {
   nohup env QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
     QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+    QUARKUS_OIDC_AUTH_SERVER_URL="$KC_URL/realms/balod" \
     java -Xmx384m -Djava.io.tmpdir="$RUN/tmp" -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 &
   echo $! >"$PIDS/$s.pid"
 }
@@ -214,15 +252,18 @@ up() {
     [[ -n "${PORTS[$s]:-}" && -f "$ROOT/$s/pom.xml" ]] || die "unknown service '$s' (have: $(existing_services | xargs))"
   done
   build_services "${services[@]}"
+  start_keycloak
   start_kafka
   start_postgres
+  wait_keycloak
   for s in "${services[@]}"; do start_service "$s"; done
   for s in "${services[@]}"; do
     wait_until 120 "$s" curl -sf "http://127.0.0.1:${PORTS[$s]}/q/health/ready"
     is_running "$s" || die "$s exited (see $LOGS/$s.log)"
   done
   log "Ready."
-  printf '  %-22s %s\n' "Kafka" "$KAFKA_BOOTSTRAP_SERVERS" "PostgreSQL" "127.0.0.1:$PG_PORT (user $DB_USER)"
+  printf '  %-22s %s\n' "Kafka" "$KAFKA_BOOTSTRAP_SERVERS" "PostgreSQL" "127.0.0.1:$PG_PORT (user $DB_USER)" \
+    "Keycloak" "$KC_URL (realm balod; officials phe-gurur, cspdcl-dondi, phe-head, collector)"
   for s in "${services[@]}"; do
     printf '  %-22s http://127.0.0.1:%s   (health /q/health, metrics /q/metrics)\n' "$s" "${PORTS[$s]}"
   done
@@ -246,6 +287,7 @@ down() {
   local s
   for s in "${SERVICE_ORDER[@]}"; do stop_pid "$s"; done
   stop_pid kafka
+  stop_pid keycloak
   if [[ -f "$PIDS/postgres.pid" ]]; then
     as_postgres "$(pg_bin)/pg_ctl" -D "$PG_HOME/data" -m fast -w stop >/dev/null 2>&1 || true
     stop_pid postgres
@@ -254,7 +296,7 @@ down() {
 
 status() {
   local name any=0
-  for name in kafka postgres "${SERVICE_ORDER[@]}"; do
+  for name in kafka postgres keycloak "${SERVICE_ORDER[@]}"; do
     [[ -f "$PIDS/$name.pid" ]] || continue
     any=1
     if is_running "$name"; then

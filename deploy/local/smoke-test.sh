@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Proves the running system's front door end to end: a webhook signed like WhatsApp signs it is answered 200 and its
-# message is on whatsapp.inbound.v1 in Kafka. Run after `deploy/local/run.sh up`.
+# Proves the running system end to end. Front door: a webhook signed like WhatsApp signs it is answered 200 and its
+# message is on whatsapp.inbound.v1. Officers: a grievance registered and assigned through grievance.commands.v1 is
+# seen and acknowledged by its officer with a real Keycloak token, hidden (404) from another department's officer,
+# and its ACKNOWLEDGE event reaches grievance.events.v1. Run after `deploy/local/run.sh up`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SECRET="${WHATSAPP_APP_SECRET:-local-app-secret}"
 BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
 GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8081}"
+GRIEVANCE="${GRIEVANCE_URL:-http://127.0.0.1:8084}"
+KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
+PASSWORD="${LOCAL_OFFICIAL_PASSWORD:-local-password}"
+
+kafka() { java -cp "$ROOT/.run/kafka/libs/*" -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
+  -Dkafka.logs.dir="$ROOT/.run/logs/kafka" "$@"; }
+fail() { echo "smoke test: $*" >&2; exit 1; }
 
 message_id="wamid.SMOKE.$(date +%s%N)"
 # Hindi arrives \u-escaped, exactly as WhatsApp sends it: the signature is over these bytes.
@@ -22,10 +31,48 @@ unsigned=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/webhooks/wha
   -H 'Content-Type: application/json' --data-binary "$body")
 [[ "$unsigned" == 401 ]] || { echo "smoke test: unsigned webhook answered $unsigned, expected 401" >&2; exit 1; }
 
-found=$(java -cp "$ROOT/.run/kafka/libs/*" -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
-  -Dkafka.logs.dir="$ROOT/.run/logs/kafka" org.apache.kafka.tools.consumer.ConsoleConsumer \
+found=$(kafka org.apache.kafka.tools.consumer.ConsoleConsumer \
   --bootstrap-server "$BOOTSTRAP" --topic whatsapp.inbound.v1 --from-beginning --timeout-ms 8000 \
   --property print.key=true 2>/dev/null | grep -F "\"messageId\":\"$message_id\"" || true)
 [[ -n "$found" ]] || { echo "smoke test: $message_id not found on whatsapp.inbound.v1" >&2; exit 1; }
 echo "smoke test: signed webhook answered 200, unsigned 401; $message_id is on whatsapp.inbound.v1:"
 echo "  $found" | cut -c1-220
+
+# --- Officers: register and assign through Kafka, act through the API with Keycloak tokens ---------------------------
+curl -sf "$GRIEVANCE/q/health/ready" >/dev/null || { echo "smoke test: grievance-service not running, skipped"; exit 0; }
+id=$(cat /proc/sys/kernel/random/uuid)
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+printf '%s|{"commandId":"smoke:%s","commandType":"REGISTER","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","register":{"citizenRef":"cz-smoke","citizenWaId":"919999900000","language":"hi","description":"हैंडपंप 10 दिन से खराब है","location":{"block":"Gurur","village":"Kusumkasa"}}}\n%s|{"commandId":"smoke-assign:%s","commandType":"ASSIGN","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","assign":{"departmentCode":"PHE","block":"Gurur","officerId":"phe-gurur","confidence":0.97,"reasons":["हैंडपंप"]}}\n' \
+  "$id" "$id" "$now" "$id" "$id" "$id" "$now" "$id" |
+  kafka org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$BOOTSTRAP" --topic grievance.commands.v1 \
+    --property parse.key=true --property key.separator='|' >/dev/null 2>&1 || fail "could not produce commands"
+
+token() {
+  curl -sf -d grant_type=password -d client_id=officer-portal -d username="$1" -d password="$PASSWORD" \
+    "$KEYCLOAK/realms/balod/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+officer=$(token phe-gurur) && [[ -n "$officer" ]] || fail "no token for phe-gurur from Keycloak"
+other=$(token cspdcl-dondi) && [[ -n "$other" ]] || fail "no token for cspdcl-dondi from Keycloak"
+
+status=""
+for _ in $(seq 1 60); do
+  status=$(curl -s -H "Authorization: Bearer $officer" "$GRIEVANCE/api/grievances/$id" |
+    sed -nE 's/.*"status":"([A-Z_]+)".*"version".*/\1/p')
+  [[ "$status" == ASSIGNED ]] && break
+  sleep 0.5
+done
+[[ "$status" == ASSIGNED ]] || fail "grievance $id not ASSIGNED for its officer (status '$status')"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $other" "$GRIEVANCE/api/grievances/$id")
+[[ "$code" == 404 ]] || fail "another department's officer got $code, expected 404"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$GRIEVANCE/api/grievances/$id")
+[[ "$code" == 401 ]] || fail "no token got $code, expected 401"
+ack=$(curl -s -w ' %{http_code}' -X POST -H "Authorization: Bearer $officer" -H 'Content-Type: application/json' \
+  -d '{"note":"Team visiting tomorrow"}' "$GRIEVANCE/api/grievances/$id/acknowledge")
+[[ "$ack" == *'"status":"IN_PROGRESS"'*' 200' ]] || fail "acknowledge answered: ${ack:0:300}"
+event=$(kafka org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" \
+  --topic grievance.events.v1 --from-beginning --timeout-ms 10000 2>/dev/null |
+  grep -F "\"grievanceId\":\"$id\"" | grep -F '"action":"ACKNOWLEDGE"' || true)
+[[ -n "$event" ]] || fail "no ACKNOWLEDGE event for $id on grievance.events.v1"
+echo "smoke test: grievance $id assigned to PHE/Gurur via Kafka; its officer (Keycloak token) acknowledged it,"
+echo "  another department's officer got 404, no token 401; ACKNOWLEDGE event on grievance.events.v1:"
+echo "  $event" | cut -c1-220
