@@ -9,6 +9,8 @@ public final class EventSchemas {
     private static final Map<String, String> BY_TOPIC = Map.of(
             Topics.WHATSAPP_INBOUND, "/contracts/schemas/whatsapp.inbound.v1.schema.json",
             Topics.WHATSAPP_STATUS, "/contracts/schemas/whatsapp.status.v1.schema.json",
+            Topics.WHATSAPP_OUTBOUND, "/contracts/schemas/whatsapp.outbound.v1.schema.json",
+            Topics.NOTIFICATION_DELIVERIES, "/contracts/schemas/notification.deliveries.v1.schema.json",
             Topics.GRIEVANCE_COMMANDS, "/contracts/schemas/grievance.commands.v1.schema.json",
             Topics.GRIEVANCE_EVENTS, "/contracts/schemas/grievance.events.v1.schema.json");
 

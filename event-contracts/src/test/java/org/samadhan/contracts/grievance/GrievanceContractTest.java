@@ -3,11 +3,6 @@ package org.samadhan.contracts.grievance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.time.Instant;
@@ -18,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.samadhan.contracts.Departments;
 import org.samadhan.contracts.EventSchemas;
 import org.samadhan.contracts.Json;
+import org.samadhan.contracts.SchemaValidation;
 import org.samadhan.contracts.Topics;
 
 /** The Java records producers will use serialise to JSON that their topic's schema accepts, and bad ones are caught. */
@@ -76,10 +72,6 @@ class GrievanceContractTest {
     }
 
     private static Set<ValidationMessage> validate(String topic, Object payload) throws IOException {
-        String resource = EventSchemas.resourceFor(topic).orElseThrow();
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
-                GrievanceContractTest.class.getResourceAsStream(resource),
-                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-        return schema.validate(Json.mapper().writeValueAsString(payload), InputFormat.JSON);
+        return SchemaValidation.validate(topic, payload);
     }
 }

@@ -1,0 +1,38 @@
+package org.samadhan.contracts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The pseudonymous citizen reference carried on integrator-facing topics instead of a phone number: a keyed hash
+ * (HMAC-SHA256 with the deployment's {@code CITIZEN_REF_KEY}) of the WhatsApp id, so the services that hold the key
+ * (chatbot, notification) can match a citizen, while an integrator cannot recover the number by hashing every phone
+ * number, as it could with a plain hash.
+ */
+public final class CitizenRefs {
+
+    private CitizenRefs() {
+    }
+
+    /** {@code cz-} and 20 hex digits (80 bits) of HMAC-SHA256(key, citizen id). */
+    public static String of(String citizenId, String key) {
+        if (citizenId == null || citizenId.isBlank()) {
+            throw new IllegalArgumentException("no citizen id");
+        }
+        if (key == null || key.length() < 16) {
+            throw new IllegalArgumentException("CITIZEN_REF_KEY must be at least 16 characters");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(citizenId.getBytes(StandardCharsets.UTF_8));
+            return "cz-" + HexFormat.of().formatHex(digest, 0, 10);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
