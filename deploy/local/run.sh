@@ -11,6 +11,7 @@
 #   KAFKA_BOOTSTRAP_SERVERS  use this broker instead of starting one                 [start one on 127.0.0.1:9092]
 #   WHATSAPP_APP_SECRET      Meta app secret that signs webhooks                      [local-app-secret]
 #   WHATSAPP_VERIFY_TOKEN    webhook subscription token                               [local-verify-token]
+#   WHATSAPP_ACCESS_TOKEN    Cloud API bearer token (the sandbox expects it)          [local-access-token]
 #   DISTRICT_CODE            tenant of this deployment                                [BLD]
 #   DB_USER / DB_PASSWORD    PostgreSQL role the services use                         [samadhan / samadhan]
 #   LOCAL_OFFICIAL_PASSWORD  password of the local realm's officials (phe-gurur, phe-head, collector, ...) [local-password]
@@ -40,6 +41,7 @@ SERVICE_ORDER=(whatsapp-sandbox gateway-service routing-service grievance-servic
 
 export WHATSAPP_APP_SECRET="${WHATSAPP_APP_SECRET:-local-app-secret}"
 export WHATSAPP_VERIFY_TOKEN="${WHATSAPP_VERIFY_TOKEN:-local-verify-token}"
+export WHATSAPP_ACCESS_TOKEN="${WHATSAPP_ACCESS_TOKEN:-local-access-token}"
 export DISTRICT_CODE="${DISTRICT_CODE:-BLD}"
 DB_USER="${DB_USER:-samadhan}"
 DB_PASSWORD="${DB_PASSWORD:-samadhan}"

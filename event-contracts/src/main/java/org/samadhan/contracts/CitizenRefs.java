@@ -1,11 +1,7 @@
 package org.samadhan.contracts;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The pseudonymous citizen reference carried on integrator-facing topics instead of a phone number: a keyed hash
@@ -26,13 +22,7 @@ public final class CitizenRefs {
         if (key == null || key.length() < 16) {
             throw new IllegalArgumentException("CITIZEN_REF_KEY must be at least 16 characters");
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(citizenId.getBytes(StandardCharsets.UTF_8));
-            return "cz-" + HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        byte[] digest = Hmac.sha256(key, citizenId.getBytes(StandardCharsets.UTF_8));
+        return "cz-" + HexFormat.of().formatHex(digest, 0, 10);
     }
 }

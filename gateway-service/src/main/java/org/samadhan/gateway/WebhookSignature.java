@@ -3,12 +3,9 @@ package org.samadhan.gateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.samadhan.contracts.Hmac;
 import org.samadhan.gateway.config.GatewayConfig;
 
 /**
@@ -20,9 +17,8 @@ import org.samadhan.gateway.config.GatewayConfig;
 public class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
-    private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final String appSecret;
 
     @Inject
     public WebhookSignature(GatewayConfig config) {
@@ -30,7 +26,7 @@ public class WebhookSignature {
     }
 
     public WebhookSignature(String appSecret) {
-        this.key = new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.appSecret = appSecret;
     }
 
     /** True when the header carries the HMAC of this exact body. */
@@ -49,13 +45,7 @@ public class WebhookSignature {
     }
 
     private byte[] hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+        return Hmac.sha256(appSecret, body);
     }
 
     private static boolean hasNonAscii(byte[] body) {

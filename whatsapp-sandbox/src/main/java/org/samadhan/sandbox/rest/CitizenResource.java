@@ -1,0 +1,131 @@
+package org.samadhan.sandbox.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.samadhan.contracts.Json;
+import org.samadhan.sandbox.Conversations;
+import org.samadhan.sandbox.Faults;
+import org.samadhan.sandbox.GraphError;
+import org.samadhan.sandbox.RateLimits;
+import org.samadhan.sandbox.WebhookDelivery;
+
+/**
+ * The citizens' side and the controls: send a message as a citizen (delivered to the gateway as a signed webhook),
+ * read a citizen's conversation, inject failures, make numbers undeliverable, age a citizen's 24-hour window.
+ */
+@Path("/sandbox")
+@Produces(MediaType.APPLICATION_JSON)
+public class CitizenResource {
+
+    private final Conversations conversations;
+    private final WebhookDelivery webhooks;
+    private final Faults faults;
+    private final RateLimits limits;
+
+    public CitizenResource(Conversations conversations, WebhookDelivery webhooks, Faults faults, RateLimits limits) {
+        this.conversations = conversations;
+        this.webhooks = webhooks;
+        this.faults = faults;
+        this.limits = limits;
+    }
+
+    /**
+     * A message as WhatsApp's inbound shape without the envelope fields, e.g. {@code {"type":"text","text":{"body":
+     * "..."}}}; id, sender and timestamp are filled in. Answers the message id it will carry.
+     */
+    @POST
+    @Path("/citizens/{waId}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response send(@PathParam("waId") String waId, @QueryParam("name") String name, JsonNode partial) {
+        if (!waId.matches("\\d{8,15}")) {
+            return GraphError.invalidParameter("waId must be 8 to 15 digits").toResponse();
+        }
+        if (partial == null || !partial.isObject() || partial.path("type").asText("").isEmpty()) {
+            return GraphError.missing("A message object with a type is required").toResponse();
+        }
+        Instant now = Instant.now();
+        String id = "wamid.SANDBOX." + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put("from", waId);
+        message.put("id", id);
+        message.put("timestamp", String.valueOf(now.getEpochSecond()));
+        message.setAll((ObjectNode) partial);
+        conversations.inbound(waId, id, message, now);
+        webhooks.message(waId, name == null ? "Citizen " + waId.substring(waId.length() - 4) : name, message);
+        return Response.accepted(Map.of("id", id)).build();
+    }
+
+    /** The citizen's conversation in order: direction, timestamp, id and the message in WhatsApp's own shape. */
+    @GET
+    @Path("/citizens/{waId}/messages")
+    public List<Conversations.Item> conversation(@PathParam("waId") String waId) {
+        return conversations.of(waId);
+    }
+
+    /** Every send accepted since a time, with when it arrived: what rate-limit checks measure. */
+    @GET
+    @Path("/sends")
+    public List<Conversations.Send> sends(@QueryParam("since") @DefaultValue("1970-01-01T00:00:00Z") String since) {
+        return conversations.sendsSince(Instant.parse(since));
+    }
+
+    /** Makes sends to this number fail later with 131026, as for a number not on WhatsApp. */
+    @POST
+    @Path("/citizens/{waId}/undeliverable")
+    public Response undeliverable(@PathParam("waId") String waId) {
+        conversations.markUndeliverable(waId);
+        return Response.noContent().build();
+    }
+
+    /** Moves the citizen's last message back by {@code hours}, closing the 24-hour window when over 24. */
+    @POST
+    @Path("/citizens/{waId}/age")
+    public Response age(@PathParam("waId") String waId, @QueryParam("hours") @DefaultValue("25") int hours) {
+        conversations.age(waId, Duration.ofHours(hours));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addFault(Faults.Fault fault) {
+        if (fault == null || fault.rate() <= 0 || fault.rate() > 1
+                || (fault.code() == null && fault.httpStatus() == null && fault.delayMillis() == null)) {
+            return GraphError.invalidParameter("A fault needs a rate in (0, 1] and a code, httpStatus or "
+                    + "delayMillis").toResponse();
+        }
+        faults.add(fault);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/faults")
+    public List<Faults.Fault> faults() {
+        return faults.all();
+    }
+
+    /** Forgets conversations, faults, undeliverable numbers and rate-limit state. */
+    @DELETE
+    public Response reset() {
+        conversations.clear();
+        faults.clear();
+        limits.reset();
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,224 @@
+package org.samadhan.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stand-in behaves as WhatsApp's documented behaviour says: validation, limits, window, signed webhooks. */
+@QuarkusTest
+class SandboxTest {
+
+    private static final String SEND = "/v23.0/106540352242922/messages";
+
+    @BeforeEach
+    void fresh() {
+        given().delete("/sandbox").then().statusCode(204);
+        TestGateway.clear();
+    }
+
+    @Test
+    void aCitizensMessageReachesTheGatewaySignedEscapedAndRedeliveredUntilAccepted() {
+        TestGateway.FAIL_NEXT.set(2);
+        String id = given().contentType("application/json").queryParam("name", "रमेश साहू")
+                .body(Map.of("type", "text", "text", Map.of("body", "हैंडपंप खराब है 🙏")))
+                .post("/sandbox/citizens/919876543210/messages").then().statusCode(202).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestGateway.received().size() == 3);
+        List<TestGateway.Received> received = TestGateway.received();
+        assertEquals(1, received.stream().map(TestGateway.Received::rawBody).distinct().count(), "same bytes");
+        TestGateway.Received webhook = received.get(2);
+        assertTrue(webhook.signatureValid());
+        assertTrue(webhook.rawBody().contains("\\u0939\\u0948\\u0902\\u0921"), "non-ASCII escaped as WhatsApp does");
+        JsonNode value = webhook.body().path("entry").get(0).path("changes").get(0).path("value");
+        assertEquals("whatsapp_business_account", webhook.body().path("object").asText());
+        assertEquals("106540352242922", value.path("metadata").path("phone_number_id").asText());
+        assertEquals("रमेश साहू", value.path("contacts").get(0).path("profile").path("name").asText());
+        JsonNode message = value.path("messages").get(0);
+        assertEquals(id, message.path("id").asText());
+        assertEquals("919876543210", message.path("from").asText());
+        assertEquals("हैंडपंप खराब है 🙏", message.path("text").path("body").asText());
+    }
+
+    @Test
+    void sendsOutsideWhatsAppsLimitsAreRefusedWithItsCodes() {
+        expectError(Map.of("messaging_product", "whatsapp", "to", "919876543210", "type", "interactive",
+                "interactive", buttons(4, "Yes")), 131009);
+        expectError(Map.of("messaging_product", "whatsapp", "to", "919876543210", "type", "interactive",
+                "interactive", buttons(1, "x".repeat(21))), 131009);
+        expectError(Map.of("messaging_product", "whatsapp", "to", "919876543210", "type", "interactive",
+                "interactive", Map.of("type", "list", "body", Map.of("text", "Pick"), "action", Map.of(
+                        "button", "Open", "sections", List.of(Map.of("rows", rows(11)))))), 131009);
+        expectError(Map.of("messaging_product", "whatsapp", "to", "00919876543210", "type", "text",
+                "text", Map.of("body", "hi")), 100);
+        expectError(Map.of("messaging_product", "whatsapp", "to", "919876543210", "type", "text",
+                "text", Map.of("body", "x".repeat(4097))), 131009);
+        expectError(Map.of("messaging_product", "whatsapp", "to", "919876543210", "type", "template",
+                "template", Map.of("name", "no_such", "language", Map.of("code", "hi"))), 132001);
+        expectError(Map.of("messaging_product", "whatsapp", "to", "919876543210", "type", "template",
+                "template", Map.of("name", "grievance_update", "language", Map.of("code", "hi"), "components",
+                        List.of(Map.of("type", "body", "parameters", List.of(Map.of("type", "text", "text", "x")))))),
+                132000);
+        given().contentType("application/json").body(text("919876543210", "hi")).post(SEND).then().statusCode(401)
+                .body("error.code", equalTo(190));
+    }
+
+    @Test
+    void anAcceptedSendIsReportedSentThenReadWithItsCallbackData() {
+        citizenWrites("919800000001");
+        String wamid = send(text("919800000001", "Your complaint BLD-2026-000123 is registered"))
+                .then().statusCode(200).body("contacts[0].wa_id", equalTo("919800000001")).extract()
+                .path("messages[0].id");
+        List<JsonNode> statuses = awaitStatuses(wamid, 2, "read");
+        assertEquals("sent", statuses.get(0).path("status").asText(), "sent comes first");
+        assertEquals("out-1", statuses.get(0).path("biz_opaque_callback_data").asText());
+        List<String> conversation = given().get("/sandbox/citizens/919800000001/messages").jsonPath()
+                .getList("direction");
+        assertEquals(List.of("in", "out"), conversation);
+    }
+
+    @Test
+    void freeFormOutsideTheWindowIsAcceptedThenFailsWith131047WhileATemplateIsDelivered() {
+        String wamid = send(text("919800000002", "hello")).then().statusCode(200).extract().path("messages[0].id");
+        JsonNode failed = awaitStatuses(wamid, 1, "failed").get(0);
+        assertEquals(131047, failed.path("errors").get(0).path("code").asInt());
+
+        String template = send(Map.of("messaging_product", "whatsapp", "to", "919800000002", "type", "template",
+                "template", Map.of("name", "grievance_feedback", "language", Map.of("code", "en"), "components",
+                        List.of(Map.of("type", "body", "parameters", List.of(Map.of("type", "text", "text", "A"),
+                                Map.of("type", "text", "text", "B")))))))
+                .then().statusCode(200).body("messages[0].message_status", equalTo("accepted")).extract()
+                .path("messages[0].id");
+        awaitStatuses(template, 2, "read");
+
+        given().post("/sandbox/citizens/919800000003/undeliverable").then().statusCode(204);
+        citizenWrites("919800000003");
+        String lost = send(text("919800000003", "hello")).then().statusCode(200).extract().path("messages[0].id");
+        assertEquals(131026, awaitStatuses(lost, 1, "failed").get(0).path("errors").get(0).path("code").asInt());
+    }
+
+    @Test
+    void throughputAndPairRatesAreEnforced() throws Exception {
+        // All at once, as a burst from a busy sender would come.
+        var http = java.net.http.HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<String>> results = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            String body = org.samadhan.contracts.Json.mapper().writeValueAsString(
+                    text(String.format("9197%08d", i), "burst"));
+            results.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://localhost:" + io.restassured.RestAssured.port + SEND))
+                    .header("Authorization", "Bearer test-access-token").header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).thenApply(r -> r.body()));
+        }
+        List<Integer> refusals = new ArrayList<>();
+        for (var result : results) {
+            JsonNode answer = org.samadhan.contracts.Json.mapper().readTree(result.get());
+            if (answer.has("error")) {
+                refusals.add(answer.path("error").path("code").asInt());
+            }
+        }
+        assertFalse(refusals.isEmpty(), "240 sends at once exceed 80 per second");
+        assertTrue(refusals.stream().allMatch(c -> c == 130429), refusals.toString());
+        List<java.time.Instant> accepted = given().get("/sandbox/sends").jsonPath().getList("receivedAt", String.class)
+                .stream().map(java.time.Instant::parse).sorted().toList();
+        assertEquals(240 - refusals.size(), accepted.size());
+        for (int i = 80; i < accepted.size(); i++) {
+            assertTrue(Duration.between(accepted.get(i - 80), accepted.get(i)).toNanos() >= 999_000_000, // clock precision
+                    "81 sends within one second at " + accepted.get(i));
+        }
+
+        given().delete("/sandbox").then().statusCode(204);
+        List<Integer> pair = new ArrayList<>();
+        for (int i = 0; i < 46; i++) {
+            pair.add(send(text("919812345678", "again " + i)).path("error.code"));
+            sleepMillis(25); // stay under 80/s so only the pair limit can refuse
+        }
+        assertFalse(pair.subList(0, 45).stream().anyMatch(c -> c != null), pair.toString());
+        assertEquals(131056, pair.get(45));
+    }
+
+    @Test
+    void injectedFaultsStrikeUntilCleared() {
+        given().contentType("application/json").body(Map.of("httpStatus", 503, "code", 131016, "rate", 1.0))
+                .post("/sandbox/faults").then().statusCode(204);
+        send(text("919800000004", "x")).then().statusCode(503).body("error.code", equalTo(131016));
+        given().delete("/sandbox").then().statusCode(204);
+        send(text("919800000004", "x")).then().statusCode(200);
+        given().contentType("application/json").body(Map.of("rate", 2.0)).post("/sandbox/faults").then()
+                .statusCode(400);
+    }
+
+    private static void citizenWrites(String waId) {
+        given().contentType("application/json").body(Map.of("type", "text", "text", Map.of("body", "hi")))
+                .post("/sandbox/citizens/" + waId + "/messages").then().statusCode(202);
+    }
+
+    private static List<JsonNode> awaitStatuses(String wamid, int count, String last) {
+        List<JsonNode> mine = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            mine.clear();
+            for (TestGateway.Received webhook : TestGateway.received()) {
+                assertTrue(webhook.signatureValid());
+                for (JsonNode status : webhook.body().path("entry").get(0).path("changes").get(0).path("value")
+                        .path("statuses")) {
+                    if (status.path("id").asText().equals(wamid)) {
+                        mine.add(status);
+                    }
+                }
+            }
+            return mine.size() >= count && mine.stream().anyMatch(s -> s.path("status").asText().equals(last));
+        });
+        return mine;
+    }
+
+    private static Map<String, Object> text(String to, String body) {
+        return Map.of("messaging_product", "whatsapp", "to", to, "type", "text", "text", Map.of("body", body),
+                "biz_opaque_callback_data", "out-1");
+    }
+
+    private static Map<String, Object> buttons(int count, String title) {
+        List<Map<String, Object>> buttons = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            buttons.add(Map.of("type", "reply", "reply", Map.of("id", "b" + i, "title", title + i)));
+        }
+        return Map.of("type", "button", "body", Map.of("text", "Was it fixed?"), "action", Map.of("buttons", buttons));
+    }
+
+    private static List<Map<String, String>> rows(int count) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(Map.of("id", "r" + i, "title", "Row " + i));
+        }
+        return rows;
+    }
+
+    private static Response send(Map<String, Object> body) {
+        return given().auth().oauth2("test-access-token").contentType("application/json").body(body).post(SEND);
+    }
+
+    private static void expectError(Map<String, Object> body, int code) {
+        send(body).then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400)).body("error.code", equalTo(code))
+                .body("error.error_data.details", org.hamcrest.Matchers.notNullValue());
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
