@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import org.samadhan.grievance.config.GrievanceConfig;
 import org.samadhan.grievance.persistence.GrievanceRow;
 import org.samadhan.grievance.persistence.GrievanceStore;
-import org.samadhan.grievance.persistence.Transactions;
+import org.samadhan.messaging.Transactions;
 import org.samadhan.grievance.workflow.GrievanceAction;
 
 /**

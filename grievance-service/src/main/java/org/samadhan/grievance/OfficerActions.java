@@ -12,7 +12,7 @@ import org.samadhan.contracts.Departments;
 import org.samadhan.grievance.persistence.GrievanceQueries;
 import org.samadhan.grievance.persistence.GrievanceRow;
 import org.samadhan.grievance.persistence.GrievanceStore;
-import org.samadhan.grievance.persistence.Transactions;
+import org.samadhan.messaging.Transactions;
 import org.samadhan.grievance.workflow.GrievanceAction;
 import org.samadhan.grievance.workflow.TransitionRefused;
 

@@ -66,6 +66,17 @@ public class OutboxRelay {
         }
     }
 
+    /** Relays batches until the outbox is empty; returns how many records were published. */
+    public int drain() throws SQLException {
+        int total = 0;
+        int relayed;
+        do {
+            relayed = relayOnce();
+            total += relayed;
+        } while (relayed > 0);
+        return total;
+    }
+
     private int relay(Connection connection) throws SQLException {
         if (!tryLock(connection)) {
             return 0;

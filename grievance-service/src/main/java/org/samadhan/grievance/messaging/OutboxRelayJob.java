@@ -32,10 +32,7 @@ public class OutboxRelayJob {
     @Scheduled(every = "${grievance.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         try {
-            int relayed;
-            do {
-                relayed = relay.relayOnce();
-            } while (relayed > 0);
+            relay.drain();
         } catch (OutboxRelay.OutboxRelayException | SQLException e) {
             LOG.warnf("Outbox relay round failed, retrying on the next tick: %s", e.getMessage());
         }

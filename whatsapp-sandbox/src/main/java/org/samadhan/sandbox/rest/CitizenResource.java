@@ -120,6 +120,13 @@ public class CitizenResource {
         return faults.all();
     }
 
+    @DELETE
+    @Path("/faults")
+    public Response clearFaults() {
+        faults.clear();
+        return Response.noContent().build();
+    }
+
     /** Forgets conversations, faults, undeliverable numbers and rate-limit state. */
     @DELETE
     public Response reset() {

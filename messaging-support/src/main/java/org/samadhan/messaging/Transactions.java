@@ -1,10 +1,10 @@
-package org.samadhan.grievance.persistence;
+package org.samadhan.messaging;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** One JDBC transaction: commit when the work returns, roll back when it throws. */
+/** One JDBC transaction: commit when the work returns, roll back when it throws (shared by the services). */
 public final class Transactions {
 
     /** Work on a connection inside a transaction. */

@@ -1,0 +1,88 @@
+package org.samadhan.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Processes a batch of consumed records in one database transaction (one commit for many records). A record whose
+ * handling throws is rolled back to its savepoint and written to its topic's dead-letter topic through the outbox, in
+ * the same transaction, with the reason, so nothing is skipped silently and the offset never passes an unhandled
+ * record. When the database itself is unavailable the whole batch is retried with backoff instead of being dropped.
+ */
+public final class TransactionalBatch {
+
+    private static final Logger LOG = Logger.getLogger(TransactionalBatch.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** Handles one record on the batch's transaction; throws (a RuntimeException or SQLException) to reject it. */
+    public interface RecordHandler {
+        void handle(Connection connection, ConsumerRecord<String, String> record) throws SQLException;
+
+        /** Called when a record was dead-lettered (after its rollback), for metrics. */
+        default void deadLettered(ConsumerRecord<String, String> record, String reason) {
+        }
+    }
+
+    private TransactionalBatch() {
+    }
+
+    /** Returns once the batch is committed; only an interrupt or a non-transient failure of the batch stops it. */
+    public static void process(DataSource dataSource, Iterable<ConsumerRecord<String, String>> records,
+                               RecordHandler handler) throws InterruptedException {
+        Duration backoff = Duration.ofMillis(500);
+        while (true) {
+            try {
+                Transactions.inTransaction(dataSource, c -> {
+                    for (ConsumerRecord<String, String> record : records) {
+                        handleOne(c, record, handler);
+                    }
+                    return null;
+                });
+                return;
+            } catch (SQLException e) {
+                if (!isTransient(e)) {
+                    throw new IllegalStateException("Batch failed: " + e.getMessage(), e);
+                }
+                LOG.warnf("Database unavailable (%s); retrying the batch in %s", e.getMessage(), backoff);
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Connection loss, serialization failures, resource limits, operator action, or the pool timing out. */
+    public static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                || state.startsWith("57") || state.startsWith("58");
+    }
+
+    private static void handleOne(Connection c, ConsumerRecord<String, String> record, RecordHandler handler)
+            throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        String reason;
+        try {
+            handler.handle(c, record);
+            c.releaseSavepoint(savepoint);
+            return;
+        } catch (SQLException e) {
+            if (isTransient(e)) {
+                throw e;
+            }
+            reason = "rejected by the database: " + e.getMessage();
+        } catch (RuntimeException e) {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        c.rollback(savepoint);
+        LOG.warnf("Record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
+        OutboxWriter.append(c, OutboxRecord.deadLetter(record.topic(), record.key(),
+                record.value() == null ? new byte[0] : record.value().getBytes(StandardCharsets.UTF_8), reason));
+        handler.deadLettered(record, reason);
+    }
+}

@@ -1,0 +1,37 @@
+package org.samadhan.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import org.samadhan.contracts.Topics;
+import org.samadhan.contracts.notification.DeliveryOutcome;
+import org.samadhan.messaging.OutboxRecord;
+import org.samadhan.messaging.OutboxWriter;
+import org.samadhan.notification.config.NotificationConfig;
+
+/** Publishes what became of a message (notification.deliveries.v1) through the outbox, once per state reached. */
+@ApplicationScoped
+public class DeliveryOutcomes {
+
+    private final NotificationConfig config;
+
+    public DeliveryOutcomes(NotificationConfig config) {
+        this.config = config;
+    }
+
+    public void publish(Connection c, String outboundId, String kind, UUID grievanceId, String citizenRef,
+                        String language, String district, String state, Integer errorCode, String errorTitle,
+                        boolean template, int attempts, Instant at) throws SQLException {
+        // One id per message and state: a replayed state republishes the same event id.
+        String eventId = UUID.nameUUIDFromBytes((outboundId + "/" + state).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        var outcome = new DeliveryOutcome(eventId, DeliveryOutcome.EVENT_TYPE, at, district, outboundId, kind,
+                grievanceId == null ? null : grievanceId.toString(), citizenRef, language, state, errorCode,
+                errorTitle, template, attempts);
+        OutboxWriter.append(c, OutboxRecord.event(Topics.NOTIFICATION_DELIVERIES, outboundId, eventId,
+                DeliveryOutcome.EVENT_TYPE, config.eventSource(), at, outboundId, district, outcome));
+    }
+}

@@ -1,0 +1,233 @@
+package org.samadhan.notification;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.samadhan.contracts.CitizenIds;
+import org.samadhan.contracts.Topics;
+import org.samadhan.messaging.OutboxRecord;
+import org.samadhan.messaging.OutboxWriter;
+import org.samadhan.messaging.Transactions;
+import org.samadhan.notification.config.NotificationConfig;
+import org.samadhan.notification.persistence.OutboundStore;
+import org.samadhan.notification.persistence.PendingMessage;
+import org.samadhan.notification.whatsapp.CloudApiClient;
+import org.samadhan.notification.whatsapp.SendRequests;
+import org.samadhan.notification.whatsapp.SendResult;
+
+/**
+ * Sends queued messages through the Cloud API, on one thread of the leading instance: each citizen's oldest message
+ * first, within the throughput and pair limits (waiting, never dropping), free-form inside the citizen's 24-hour
+ * window and as the approved template outside it. Each message is marked SENDING (committed) before it is sent and
+ * its answer recorded after, so a crash in between leaves a trace that {@link UnconfirmedSends} resolves.
+ */
+@ApplicationScoped
+public class Sender {
+
+    private static final Logger LOG = Logger.getLogger(Sender.class);
+    private static final Duration WINDOW = Duration.ofHours(24);
+
+    private final AgroalDataSource dataSource;
+    private final CloudApiClient client;
+    private final SenderLeadership leadership;
+    private final DeliveryOutcomes outcomes;
+    private final NotificationConfig.Sending config;
+    private final MeterRegistry metrics;
+    private final SendingLimits limits;
+    private final Semaphore inFlight;
+    private volatile boolean running;
+    private Thread thread;
+
+    public Sender(AgroalDataSource dataSource, CloudApiClient client, SenderLeadership leadership,
+                  DeliveryOutcomes outcomes, NotificationConfig config, MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.client = client;
+        this.leadership = leadership;
+        this.outcomes = outcomes;
+        this.config = config.sending();
+        this.metrics = metrics;
+        this.limits = new SendingLimits(this.config.perSecond(), this.config.pairBurst(), this.config.pairInterval());
+        this.inFlight = new Semaphore(this.config.concurrency());
+    }
+
+    void start(@Observes StartupEvent started) {
+        running = true;
+        thread = new Thread(this::loop, "whatsapp-sender");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(5_000);
+        }
+        inFlight.tryAcquire(config.concurrency(), 10, TimeUnit.SECONDS); // let answers in flight be recorded
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!leadership.isLeader()) {
+                    Thread.sleep(2_000);
+                    continue;
+                }
+                int room = awaitRoom();
+                List<PendingMessage> batch = Transactions.inTransaction(dataSource,
+                        c -> OutboundStore.take(c, Instant.now(), Math.min(room, 200)));
+                if (batch.isEmpty()) {
+                    Thread.sleep(20);
+                }
+                for (PendingMessage message : batch) {
+                    dispatch(message);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("Sending round failed, retrying: %s", e.getMessage());
+                sleepQuietly(1_000);
+            }
+        }
+    }
+
+    /** Waits until at least half of the sends in flight have been answered, so each round takes a useful batch. */
+    private int awaitRoom() throws InterruptedException {
+        int half = Math.max(1, config.concurrency() / 2);
+        inFlight.acquire(half);
+        inFlight.release(half);
+        return inFlight.availablePermits();
+    }
+
+    private void dispatch(PendingMessage message) throws SQLException, InterruptedException {
+        Instant now = Instant.now();
+        if (message.proactive() && message.optedOut()) {
+            Transactions.inTransaction(dataSource, c -> {
+                OutboundStore.finish(c, message.outboundId(), "SKIPPED", null, "citizen opted out", now);
+                return null;
+            });
+            metrics.counter("notification.skipped", "reason", "opted-out").increment();
+            return;
+        }
+        // A reply answers what the citizen just wrote, so their window is open even if we have not seen it yet.
+        boolean windowOpen = !message.proactive() || (message.lastInboundAt() != null
+                && message.lastInboundAt().plus(WINDOW).isAfter(now.plusSeconds(60)));
+        boolean asTemplate = message.asTemplate() || (!windowOpen && message.template() != null);
+        if (!asTemplate && !windowOpen) {
+            dead(message, 131047, "The 24-hour window is closed and this message has no approved template", null);
+            return;
+        }
+        ObjectNode request = asTemplate ? SendRequests.template(message) : SendRequests.freeForm(message);
+        while (true) {
+            SendingLimits.Decision decision = limits.acquire(message.waId(), System.nanoTime());
+            if (decision.granted()) {
+                break;
+            }
+            if (decision.citizenLimited()) {
+                Transactions.inTransaction(dataSource, c -> {
+                    OutboundStore.requeue(c, message.outboundId(), now.plusNanos(decision.waitNanos()), null, null,
+                            message.asTemplate(), now);
+                    return null;
+                });
+                return;
+            }
+            TimeUnit.NANOSECONDS.sleep(decision.waitNanos());
+        }
+        inFlight.acquire();
+        Timer.Sample sample = Timer.start(metrics);
+        client.send(request).whenComplete((result, failure) -> {
+            limits.answered(System.nanoTime());
+            try {
+                sample.stop(metrics.timer("notification.send.latency"));
+                record(message, asTemplate, request, result);
+            } catch (SQLException | RuntimeException e) {
+                // Left SENDING: UnconfirmedSends will settle it from statuses, or send it again.
+                LOG.errorf("Could not record the answer for %s: %s", message.outboundId(), e.getMessage());
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private void record(PendingMessage message, boolean asTemplate, ObjectNode request, SendResult result)
+            throws SQLException {
+        Instant now = Instant.now();
+        if (result instanceof SendResult.Accepted accepted) {
+            Transactions.inTransaction(dataSource, c -> {
+                OutboundStore.accepted(c, message.outboundId(), accepted.wamid(), asTemplate, now);
+                return null;
+            });
+            metrics.counter("notification.sent", "form", asTemplate ? "template" : "free-form").increment();
+        } else if (result instanceof SendResult.Refused refused) {
+            metrics.counter("notification.failed", "code", String.valueOf(refused.code())).increment();
+            if (refused.isTransient()) {
+                retryOrGiveUp(message, refused.code(), refused.title(), request);
+            } else {
+                dead(message, refused.code(), refused.title()
+                        + (refused.details() == null ? "" : ": " + refused.details()), request);
+            }
+        } else if (result instanceof SendResult.Unreachable unreachable) {
+            metrics.counter("notification.failed", "code", "unreachable").increment();
+            retryOrGiveUp(message, null, unreachable.reason(), request);
+        }
+    }
+
+    private void retryOrGiveUp(PendingMessage message, Integer code, String reason, ObjectNode request)
+            throws SQLException {
+        if (message.attempts() >= config.maxAttempts()) {
+            dead(message, code, "Gave up after " + message.attempts() + " attempts: " + reason, request);
+            return;
+        }
+        long base = config.firstRetry().toMillis() << Math.min(message.attempts() - 1, 20);
+        long delay = Math.min(config.maxRetry().toMillis(), base);
+        long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1); // "equal jitter"
+        Instant now = Instant.now();
+        Transactions.inTransaction(dataSource, c -> {
+            OutboundStore.requeue(c, message.outboundId(), now.plusMillis(jittered), code, reason,
+                    message.asTemplate(), now);
+            return null;
+        });
+        LOG.infof("Send of %s to %s failed (%s); attempt %d of %d again in %d ms", message.outboundId(),
+                CitizenIds.mask(message.waId()), reason, message.attempts(), config.maxAttempts(), jittered);
+    }
+
+    /** Given up: the message is dead-lettered with the reason and the outcome published, in one transaction. */
+    private void dead(PendingMessage message, Integer code, String reason, ObjectNode request) throws SQLException {
+        Instant now = Instant.now();
+        Transactions.inTransaction(dataSource, c -> {
+            OutboundStore.finish(c, message.outboundId(), "DEAD", code, reason, now);
+            byte[] payload = (request == null ? message.message() : request).toString()
+                    .getBytes(StandardCharsets.UTF_8);
+            OutboxWriter.append(c, OutboxRecord.deadLetter(Topics.WHATSAPP_OUTBOUND, message.waId(), payload,
+                    message.outboundId() + ": " + reason));
+            outcomes.publish(c, message.outboundId(), message.kind(), message.grievanceId(), message.citizenRef(),
+                    message.language(), message.districtCode(), "DEAD", code, reason, message.asTemplate(),
+                    message.attempts(), now);
+            return null;
+        });
+        metrics.counter("notification.dead", "code", String.valueOf(code)).increment();
+        LOG.warnf("Gave up on %s to %s: %s", message.outboundId(), CitizenIds.mask(message.waId()), reason);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

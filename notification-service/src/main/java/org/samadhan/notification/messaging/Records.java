@@ -1,0 +1,23 @@
+package org.samadhan.notification.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.samadhan.contracts.Json;
+
+/** Reads a consumed record as its contract type; an unreadable one is refused with the reason (and dead-lettered). */
+final class Records {
+
+    private Records() {
+    }
+
+    static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
+        if (record.value() == null) {
+            throw new IllegalArgumentException("empty record");
+        }
+        try {
+            return Json.mapper().readValue(record.value(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.samadhan.notification.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.samadhan.contracts.Json;
+
+/** SQL for citizens and outbound messages, always on the caller's transaction. */
+public final class OutboundStore {
+
+    private OutboundStore() {
+    }
+
+    /** Remembers a citizen; moves their last message time forward only (inbound events may be redelivered late). */
+    public static void touchCitizen(Connection c, String waId, String citizenRef, Instant lastInbound)
+            throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into citizen (wa_id, citizen_ref, last_inbound_at) values (?, ?, ?)
+                on conflict (wa_id) do update set last_inbound_at =
+                    greatest(citizen.last_inbound_at, excluded.last_inbound_at)""")) {
+            upsert.setString(1, waId);
+            upsert.setString(2, citizenRef);
+            upsert.setTimestamp(3, lastInbound == null ? null : Timestamp.from(lastInbound));
+            upsert.executeUpdate();
+        }
+    }
+
+    public static void setOptedOut(Connection c, String waId, boolean optedOut) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update citizen set opted_out = ? where wa_id = ?")) {
+            update.setBoolean(1, optedOut);
+            update.setString(2, waId);
+            update.executeUpdate();
+        }
+    }
+
+    /** The WhatsApp id behind a citizen reference, or null when this citizen never wrote to us. */
+    public static String waIdOf(Connection c, String citizenRef) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select wa_id from citizen where citizen_ref = ?")) {
+            select.setString(1, citizenRef);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    /** Queues a message once per outbound id; false when it was queued before (a redelivered cause). */
+    public static boolean enqueue(Connection c, String outboundId, String waId, String citizenRef, String district,
+                                  String kind, UUID grievanceId, String language, boolean proactive, JsonNode message,
+                                  JsonNode template, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into outbound_message (outbound_id, wa_id, citizen_ref, district_code, kind, grievance_id,
+                    language, proactive, message, template, state, next_attempt_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), 'QUEUED', ?, ?, ?)
+                on conflict (outbound_id) do nothing""")) {
+            insert.setString(1, outboundId);
+            insert.setString(2, waId);
+            insert.setString(3, citizenRef);
+            insert.setString(4, district);
+            insert.setString(5, kind);
+            insert.setObject(6, grievanceId);
+            insert.setString(7, language);
+            insert.setBoolean(8, proactive);
+            insert.setString(9, message.toString());
+            insert.setString(10, template == null ? null : template.toString());
+            insert.setTimestamp(11, Timestamp.from(now));
+            insert.setTimestamp(12, Timestamp.from(now));
+            insert.setTimestamp(13, Timestamp.from(now));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Takes up to {@code limit} due messages for sending: only each citizen's oldest pending one, so a conversation's
+     * replies go out in order. Marked SENDING (with the attempt counted) before anything is sent.
+     */
+    public static List<PendingMessage> take(Connection c, Instant now, int limit) throws SQLException {
+        List<PendingMessage> taken = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                select o.outbound_id, o.wa_id, o.citizen_ref, o.district_code, o.kind, o.grievance_id, o.language,
+                       o.proactive, o.message::text, o.template::text, o.as_template, o.attempts,
+                       z.last_inbound_at, coalesce(z.opted_out, false)
+                from outbound_message o left join citizen z on z.wa_id = o.wa_id
+                where o.state = 'QUEUED' and o.next_attempt_at <= ?
+                  and not exists (select 1 from outbound_message p
+                                  where p.wa_id = o.wa_id and p.state in ('QUEUED', 'SENDING')
+                                    and (p.created_at, p.outbound_id) < (o.created_at, o.outbound_id))
+                order by o.next_attempt_at, o.created_at
+                limit ? for update of o skip locked""")) {
+            select.setTimestamp(1, Timestamp.from(now));
+            select.setInt(2, limit);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    Timestamp last = r.getTimestamp(13);
+                    taken.add(new PendingMessage(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getObject(6, UUID.class), r.getString(7), r.getBoolean(8),
+                            json(r.getString(9)), json(r.getString(10)), r.getBoolean(11), r.getInt(12) + 1,
+                            last == null ? null : last.toInstant(), r.getBoolean(14)));
+                }
+            }
+        }
+        try (PreparedStatement mark = c.prepareStatement("""
+                update outbound_message set state = 'SENDING', attempts = attempts + 1, sending_since = ?,
+                    updated_at = ? where outbound_id = ?""")) {
+            for (PendingMessage message : taken) {
+                mark.setTimestamp(1, Timestamp.from(now));
+                mark.setTimestamp(2, Timestamp.from(now));
+                mark.setString(3, message.outboundId());
+                mark.addBatch();
+            }
+            mark.executeBatch();
+        }
+        return taken;
+    }
+
+    /** WhatsApp accepted it: its message id links the statuses to come. */
+    public static void accepted(Connection c, String outboundId, String wamid, boolean asTemplate, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update outbound_message set state = 'ACCEPTED', wamid = ?, as_template = ?, sending_since = null,
+                    error_code = null, error_title = null, updated_at = ?
+                where outbound_id = ? and state = 'SENDING'""")) {
+            update.setString(1, wamid);
+            update.setBoolean(2, asTemplate);
+            update.setTimestamp(3, Timestamp.from(now));
+            update.setString(4, outboundId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Back in the queue (a transient failure, a template resend, an unconfirmed send), due at {@code due};
+     * {@code asTemplate} null keeps the form it had.
+     */
+    public static void requeue(Connection c, String outboundId, Instant due, Integer errorCode, String errorTitle,
+                               Boolean asTemplate, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update outbound_message set state = 'QUEUED', next_attempt_at = ?, sending_since = null,
+                    error_code = ?, error_title = ?, as_template = coalesce(?, as_template), wamid = null,
+                    updated_at = ?
+                where outbound_id = ?""")) {
+            update.setTimestamp(1, Timestamp.from(due));
+            update.setObject(2, errorCode, Types.INTEGER);
+            update.setString(3, errorTitle);
+            update.setObject(4, asTemplate, Types.BOOLEAN);
+            update.setTimestamp(5, Timestamp.from(now));
+            update.setString(6, outboundId);
+            update.executeUpdate();
+        }
+    }
+
+    /** A terminal state the sender decided: DEAD (given up) or SKIPPED (opted out). */
+    public static void finish(Connection c, String outboundId, String state, Integer errorCode, String errorTitle,
+                              Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update outbound_message set state = ?, sending_since = null, error_code = ?, error_title = ?,
+                    updated_at = ? where outbound_id = ?""")) {
+            update.setString(1, state);
+            update.setObject(2, errorCode, Types.INTEGER);
+            update.setString(3, errorTitle);
+            update.setTimestamp(4, Timestamp.from(now));
+            update.setString(5, outboundId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Sends left SENDING since before {@code before}: the sender died between sending and recording. */
+    public static List<String> lockUnconfirmed(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                select outbound_id from outbound_message where state = 'SENDING' and sending_since < ?
+                for update skip locked""")) {
+            select.setTimestamp(1, Timestamp.from(before));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    public static long queueDepth(Connection c) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement(
+                "select count(*) from outbound_message where state in ('QUEUED', 'SENDING')");
+             ResultSet r = count.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("jsonb columns always hold JSON", e);
+        }
+    }
+}
