@@ -12,6 +12,7 @@
 #   WHATSAPP_APP_SECRET      Meta app secret that signs webhooks                      [local-app-secret]
 #   WHATSAPP_VERIFY_TOKEN    webhook subscription token                               [local-verify-token]
 #   WHATSAPP_ACCESS_TOKEN    Cloud API bearer token (the sandbox expects it)          [local-access-token]
+#   CITIZEN_REF_KEY          key of the pseudonymous citizen references               [local-citizen-ref-key-0123]
 #   DISTRICT_CODE            tenant of this deployment                                [BLD]
 #   DB_USER / DB_PASSWORD    PostgreSQL role the services use                         [samadhan / samadhan]
 #   LOCAL_OFFICIAL_PASSWORD  password of the local realm's officials (phe-gurur, phe-head, collector, ...) [local-password]
@@ -42,6 +43,7 @@ SERVICE_ORDER=(whatsapp-sandbox gateway-service routing-service grievance-servic
 export WHATSAPP_APP_SECRET="${WHATSAPP_APP_SECRET:-local-app-secret}"
 export WHATSAPP_VERIFY_TOKEN="${WHATSAPP_VERIFY_TOKEN:-local-verify-token}"
 export WHATSAPP_ACCESS_TOKEN="${WHATSAPP_ACCESS_TOKEN:-local-access-token}"
+export CITIZEN_REF_KEY="${CITIZEN_REF_KEY:-local-citizen-ref-key-0123}"
 export DISTRICT_CODE="${DISTRICT_CODE:-BLD}"
 DB_USER="${DB_USER:-samadhan}"
 DB_PASSWORD="${DB_PASSWORD:-samadhan}"

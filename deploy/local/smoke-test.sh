@@ -2,7 +2,9 @@
 # Proves the running system end to end. Front door: a webhook signed like WhatsApp signs it is answered 200 and its
 # message is on whatsapp.inbound.v1. Officers: a grievance registered and assigned through grievance.commands.v1 is
 # seen and acknowledged by its officer with a real Keycloak token, hidden (404) from another department's officer,
-# and its ACKNOWLEDGE event reaches grievance.events.v1. Run after `deploy/local/run.sh up`.
+# and its ACKNOWLEDGE event reaches grievance.events.v1. Citizen: the news reaches the citizen's phone in the
+# whatsapp-sandbox through notification-service, and WhatsApp's statuses come back (notification.deliveries.v1).
+# Run after `deploy/local/run.sh up`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -12,6 +14,8 @@ GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8081}"
 GRIEVANCE="${GRIEVANCE_URL:-http://127.0.0.1:8084}"
 KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
 PASSWORD="${LOCAL_OFFICIAL_PASSWORD:-local-password}"
+SANDBOX="${SANDBOX_URL:-http://127.0.0.1:8089}"
+REF_KEY="${CITIZEN_REF_KEY:-local-citizen-ref-key-0123}"
 
 kafka() { java -cp "$ROOT/.run/kafka/libs/*" -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
   -Dkafka.logs.dir="$ROOT/.run/logs/kafka" "$@"; }
@@ -42,8 +46,17 @@ echo "  $found" | cut -c1-220
 curl -sf "$GRIEVANCE/q/health/ready" >/dev/null || { echo "smoke test: grievance-service not running, skipped"; exit 0; }
 id=$(cat /proc/sys/kernel/random/uuid)
 now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-printf '%s|{"commandId":"smoke:%s","commandType":"REGISTER","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","register":{"citizenRef":"cz-smoke","citizenWaId":"919999900000","language":"hi","description":"हैंडपंप 10 दिन से खराब है","location":{"block":"Gurur","village":"Kusumkasa"}}}\n%s|{"commandId":"smoke-assign:%s","commandType":"ASSIGN","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","assign":{"departmentCode":"PHE","block":"Gurur","officerId":"phe-gurur","confidence":0.97,"reasons":["हैंडपंप"]}}\n' \
-  "$id" "$id" "$now" "$id" "$id" "$id" "$now" "$id" |
+citizen="9199$(date +%N | cut -c1-8)"
+citizen_ref="cz-$(printf '%s' "$citizen" | openssl dgst -sha256 -hmac "$REF_KEY" | sed 's/^.*= //' | cut -c1-20)"
+with_sandbox=0
+if curl -sf "$SANDBOX/q/health/ready" >/dev/null 2>&1; then
+  with_sandbox=1 # the citizen writes first, as every complainant does, so notification-service knows their number
+  curl -sf -X POST -H 'Content-Type: application/json' -d '{"type":"text","text":{"body":"नमस्ते"}}' \
+    "$SANDBOX/sandbox/citizens/$citizen/messages" >/dev/null || fail "sandbox refused the citizen's message"
+  sleep 2
+fi
+printf '%s|{"commandId":"smoke:%s","commandType":"REGISTER","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","register":{"citizenRef":"%s","citizenWaId":"%s","language":"hi","description":"हैंडपंप 10 दिन से खराब है","location":{"block":"Gurur","village":"Kusumkasa"}}}\n%s|{"commandId":"smoke-assign:%s","commandType":"ASSIGN","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","assign":{"departmentCode":"PHE","block":"Gurur","officerId":"phe-gurur","confidence":0.97,"reasons":["हैंडपंप"]}}\n' \
+  "$id" "$id" "$now" "$id" "$citizen_ref" "$citizen" "$id" "$id" "$now" "$id" |
   kafka org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$BOOTSTRAP" --topic grievance.commands.v1 \
     --property parse.key=true --property key.separator='|' >/dev/null 2>&1 || fail "could not produce commands"
 
@@ -76,3 +89,23 @@ event=$(kafka org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server
 echo "smoke test: grievance $id assigned to PHE/Gurur via Kafka; its officer (Keycloak token) acknowledged it,"
 echo "  another department's officer got 404, no token 401; ACKNOWLEDGE event on grievance.events.v1:"
 echo "  $event" | cut -c1-220
+
+# --- The citizen's phone: the news arrives through notification-service, and its statuses come back ------------------
+[[ $with_sandbox == 1 ]] || { echo "smoke test: whatsapp-sandbox not running, citizen side skipped"; exit 0; }
+out=0
+for _ in $(seq 1 60); do
+  out=$( (curl -s "$SANDBOX/sandbox/citizens/$citizen/messages" | grep -o "\"direction\":\"out\"" || true) | wc -l)
+  [[ $out -ge 3 ]] && break
+  sleep 0.5
+done
+[[ $out -ge 3 ]] || fail "the citizen's phone shows $out messages, expected registered, assigned and acknowledged"
+read_outcome=""
+for _ in $(seq 1 10); do
+  read_outcome=$(kafka org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" \
+    --topic notification.deliveries.v1 --from-beginning --timeout-ms 5000 2>/dev/null |
+    grep -F "\"outboundId\":\"grievance:$id:1\"" | grep -F '"state":"READ"' || true)
+  [[ -n "$read_outcome" ]] && break
+done
+[[ -n "$read_outcome" ]] || fail "no READ outcome for grievance:$id:1 on notification.deliveries.v1"
+echo "smoke test: the citizen's phone (sandbox) shows $out messages about $id; WhatsApp's statuses came back:"
+echo "  $read_outcome" | cut -c1-220

@@ -9,10 +9,11 @@ create table citizen (
 
 -- Every message to send, once per outbound id (the idempotency key derived from its cause).
 -- state: QUEUED -> SENDING -> ACCEPTED (WhatsApp took it) -> SENT -> DELIVERED -> READ, or FAILED (WhatsApp could
--- not deliver), DEAD (given up, dead-lettered), SKIPPED (citizen opted out).
+-- not deliver), DEAD (given up, dead-lettered), SKIPPED (citizen opted out). AWAITING_CITIZEN: news for a citizen
+-- whose first message we have not seen yet (wa_id still null); queued as soon as it arrives.
 create table outbound_message (
     outbound_id     text primary key,
-    wa_id           text        not null,
+    wa_id           text,
     citizen_ref     text,
     district_code   text        not null,
     kind            text        not null,
@@ -36,6 +37,7 @@ create index outbound_due on outbound_message (next_attempt_at) where state = 'Q
 create index outbound_pending_by_citizen on outbound_message (wa_id, created_at)
     where state in ('QUEUED', 'SENDING');
 create index outbound_unconfirmed on outbound_message (sending_since) where state = 'SENDING';
+create index outbound_awaiting_citizen on outbound_message (citizen_ref) where state = 'AWAITING_CITIZEN';
 
 -- Each delivery state a message reached, once (statuses arrive repeated and out of order).
 create table delivery_state (

@@ -119,6 +119,25 @@ class NotificationTest {
     }
 
     @Test
+    void newsForACitizenNotSeenYetWaitsForTheirMessageAndStaleNewsIsNotTold() throws Exception {
+        String citizen = Citizens.newCitizen();
+        String g = UUID.randomUUID().toString();
+        var stale = new org.samadhan.contracts.grievance.GrievanceEvent(UUID.randomUUID().toString(),
+                "org.samadhan.grievance.assign.v1", Instant.now().minus(Duration.ofDays(3)), "BLD", g,
+                "BLD-2026-000999", 2, "ASSIGN", "REGISTERED", "ASSIGNED",
+                new org.samadhan.contracts.grievance.GrievanceEvent.Actor("x", "SYSTEM"), null,
+                Citizens.ref(citizen), "en", "FOOD", "Gurur", null, 1, Instant.now(), null);
+        Citizens.publish(stale, Citizens.event(g, 1, "REGISTER", "REGISTERED", Citizens.ref(citizen), "en", null,
+                null, 1));
+        await().atMost(PATIENCE).until(() -> "AWAITING_CITIZEN".equals(
+                Citizens.state(dataSource, "grievance:" + g + ":1")));
+        Citizens.writes(citizen, "hello");
+        await().atMost(PATIENCE).until(() -> Citizens.received(citizen).size() == 1);
+        assertTrue(body(Citizens.received(citizen).get(0)).contains("Your complaint is registered"));
+        assertEquals(null, Citizens.state(dataSource, "grievance:" + g + ":2"), "three-day-old news is not told");
+    }
+
+    @Test
     void outsideTheWindowTheTemplateGoesAndALate131047IsResentAsTheTemplate() throws Exception {
         // Known to us from a message two days ago: our own view says the window is closed.
         String old = Citizens.newCitizen();

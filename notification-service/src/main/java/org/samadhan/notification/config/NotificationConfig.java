@@ -15,6 +15,13 @@ public interface NotificationConfig {
     /** Key of the citizen references (env {@code CITIZEN_REF_KEY}, shared with chatbot-service). */
     String citizenRefKey();
 
+    /**
+     * News older than this is not told: a replayed topic or a long outage must not flood citizens with stale updates,
+     * and news waiting for a citizen's first message does not wait longer.
+     */
+    @WithDefault("P2D")
+    Duration newsMaxAge();
+
     WhatsApp whatsapp();
 
     Sending sending();

@@ -5,6 +5,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,8 +19,9 @@ import org.samadhan.notification.config.NotificationConfig;
 import org.samadhan.notification.persistence.OutboundStore;
 
 /**
- * Follows citizens' messages ({@code whatsapp.inbound.v1}) for what sending needs: when each citizen last wrote (the
- * 24-hour window) and STOP / START, WhatsApp's convention for opting out of and back into proactive messages.
+ * Follows citizens' messages ({@code whatsapp.inbound.v1}) for what sending needs: their WhatsApp id (news that was
+ * waiting for it is queued), when each citizen last wrote (the 24-hour window) and STOP / START, WhatsApp's
+ * convention for opting out of and back into proactive messages.
  */
 @ApplicationScoped
 public class InboundConsumer implements TransactionalBatch.RecordHandler {
@@ -28,10 +31,12 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
 
     private final AgroalDataSource dataSource;
     private final String refKey;
+    private final Duration newsMaxAge;
 
     public InboundConsumer(AgroalDataSource dataSource, NotificationConfig config) {
         this.dataSource = dataSource;
         this.refKey = config.citizenRefKey();
+        this.newsMaxAge = config.newsMaxAge();
     }
 
     @Incoming("inbound")
@@ -47,7 +52,10 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
         if (citizen == null) {
             throw new IllegalArgumentException("inbound message without a citizen id");
         }
-        OutboundStore.touchCitizen(c, citizen, CitizenRefs.of(citizen, refKey), message.occurredAt());
+        String citizenRef = CitizenRefs.of(citizen, refKey);
+        OutboundStore.touchCitizen(c, citizen, citizenRef, message.occurredAt());
+        Instant now = Instant.now();
+        OutboundStore.releaseAwaiting(c, citizen, citizenRef, now.minus(newsMaxAge), now);
         String text = message.text() == null || message.text().body() == null ? ""
                 : message.text().body().strip().toUpperCase(Locale.ROOT);
         if (STOP.contains(text)) {

@@ -52,14 +52,17 @@ public final class OutboundStore {
         }
     }
 
-    /** Queues a message once per outbound id; false when it was queued before (a redelivered cause). */
+    /**
+     * Queues a message once per outbound id; false when it was queued before (a redelivered cause). Without a
+     * WhatsApp id yet, it waits for the citizen (AWAITING_CITIZEN) until {@link #releaseAwaiting}.
+     */
     public static boolean enqueue(Connection c, String outboundId, String waId, String citizenRef, String district,
                                   String kind, UUID grievanceId, String language, boolean proactive, JsonNode message,
                                   JsonNode template, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into outbound_message (outbound_id, wa_id, citizen_ref, district_code, kind, grievance_id,
                     language, proactive, message, template, state, next_attempt_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), 'QUEUED', ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?)
                 on conflict (outbound_id) do nothing""")) {
             insert.setString(1, outboundId);
             insert.setString(2, waId);
@@ -71,10 +74,26 @@ public final class OutboundStore {
             insert.setBoolean(8, proactive);
             insert.setString(9, message.toString());
             insert.setString(10, template == null ? null : template.toString());
-            insert.setTimestamp(11, Timestamp.from(now));
+            insert.setString(11, waId == null ? "AWAITING_CITIZEN" : "QUEUED");
             insert.setTimestamp(12, Timestamp.from(now));
             insert.setTimestamp(13, Timestamp.from(now));
+            insert.setTimestamp(14, Timestamp.from(now));
             return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** The citizen has written: news that waited for their WhatsApp id (since {@code notBefore}) is queued. */
+    public static int releaseAwaiting(Connection c, String waId, String citizenRef, Instant notBefore, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update outbound_message set wa_id = ?, state = 'QUEUED', next_attempt_at = ?, updated_at = ?
+                where citizen_ref = ? and state = 'AWAITING_CITIZEN' and created_at >= ?""")) {
+            update.setString(1, waId);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setTimestamp(3, Timestamp.from(now));
+            update.setString(4, citizenRef);
+            update.setTimestamp(5, Timestamp.from(notBefore));
+            return update.executeUpdate();
         }
     }
 
