@@ -37,8 +37,13 @@ public class CitizenMessages {
 
     private final NotificationConfig.Templates templates;
 
+    @jakarta.inject.Inject
     public CitizenMessages(NotificationConfig config) {
-        this.templates = config.templates();
+        this(config.templates());
+    }
+
+    CitizenMessages(NotificationConfig.Templates templates) {
+        this.templates = templates;
     }
 
     public Optional<Composed> compose(GrievanceEvent event) {

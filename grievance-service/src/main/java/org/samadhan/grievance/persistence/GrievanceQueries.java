@@ -63,7 +63,7 @@ public final class GrievanceQueries {
     public static Page list(Connection c, OfficerScope scope, Filter filter, Instant now) throws SQLException {
         var where = new Where(scope);
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            where.and("status = any (?)", filter.statuses().stream().map(Enum::name).toArray(String[]::new));
+            where.and("status = any (?)", (Object) filter.statuses().stream().map(Enum::name).toArray(String[]::new));
         }
         if (filter.department() != null) {
             where.and("department_code = ?", filter.department());
@@ -88,8 +88,9 @@ public final class GrievanceQueries {
         try (PreparedStatement select = where.prepare(c, """
                 select id, number, status, department_code, block, village, level, due_at, created_at,
                        left(description, 160)
-                from grievance""" + where.sql() + """
-                 order by (status in %s) desc, due_at asc nulls last, created_at desc limit ? offset ?""".formatted(OPEN),
+                from grievance""" + where.sql()
+                        + " order by (status in " + OPEN + ") desc, due_at asc nulls last, created_at desc"
+                        + " limit ? offset ?",
                 List.of(filter.size(), filter.page() * filter.size()));
              ResultSet r = select.executeQuery()) {
             while (r.next()) {

@@ -1,0 +1,76 @@
+package org.samadhan.notification.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.samadhan.contracts.Json;
+import org.samadhan.contracts.Topics;
+import org.samadhan.contracts.whatsapp.OutboundMessage;
+import org.samadhan.testsupport.KafkaTestClient;
+
+/**
+ * Outbound messages per second through a running notification-service, measured where WhatsApp would measure them:
+ * the arrival times the sandbox records. Produces {@code count} replies to distinct citizens at once, waits until the
+ * sandbox has received them all, and reports the achieved rate and the most sends seen in any one-second window.
+ * Run by {@code bench/run.sh}.
+ */
+public final class OutboundBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int count = Integer.parseInt(args[0]);
+        String label = args.length > 1 ? args[1] : "run";
+        String sandbox = System.getenv().getOrDefault("SANDBOX_URL", "http://127.0.0.1:8089");
+        String prefix = "9193" + String.format("%02d", (int) (Math.random() * 100));
+        Instant start = Instant.now();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> replies = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String citizen = prefix + String.format("%06d", i);
+            var message = new OutboundMessage("bench:" + run + ":" + i, OutboundMessage.EVENT_TYPE, Instant.now(),
+                    "BLD", citizen, "hi", false, null,
+                    OutboundMessage.Content.text("आपकी शिकायत दर्ज हो गई है। शिकायत संख्या: BLD-2026-" + i));
+            replies.put(citizen, Json.mapper().writeValueAsString(message));
+        }
+        KafkaTestClient.produce(Topics.WHATSAPP_OUTBOUND, replies); // KAFKA_BOOTSTRAP_SERVERS: the running broker
+        HttpClient http = HttpClient.newHttpClient();
+        List<Instant> arrivals = new ArrayList<>();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
+        while (arrivals.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(2_000);
+            arrivals.clear();
+            String body = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/sends?since=" + start))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (JsonNode send : Json.mapper().readTree(body)) {
+                if (send.path("to").asText().startsWith(prefix)) {
+                    arrivals.add(Instant.parse(send.path("receivedAt").asText()));
+                }
+            }
+        }
+        arrivals.sort(null);
+        if (arrivals.size() < count) {
+            throw new IllegalStateException(arrivals.size() + " of " + count + " arrived");
+        }
+        double seconds = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1)).toNanos() / 1e9;
+        int maxInSecond = 0;
+        for (int i = 0, j = 0; i < arrivals.size(); i++) {
+            while (Duration.between(arrivals.get(j), arrivals.get(i)).toNanos() >= 1_000_000_000L) {
+                j++;
+            }
+            maxInSecond = Math.max(maxInSecond, i - j + 1);
+        }
+        System.out.printf("[bench] %s: %,d messages arrived at the sandbox in %.2f s: %,.1f/s; most in any one "
+                + "second: %d%n", label, count, seconds, (count - 1) / seconds, maxInSecond);
+    }
+
+    private OutboundBenchmark() {
+    }
+}
