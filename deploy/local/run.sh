@@ -4,6 +4,7 @@
 # every service, all under the ignored .run/ directory.
 #
 #   deploy/local/run.sh up [service ...]   start Kafka, PostgreSQL and the services (all, or the ones named)
+#   deploy/local/run.sh stop service ...   stop the named services only
 #   deploy/local/run.sh down               stop exactly what `up` started
 #   deploy/local/run.sh status             show what runs
 #
@@ -316,6 +317,7 @@ status() {
 case "${1:-}" in
   up) shift; up "$@" ;;
   down) down ;;
+  stop) shift; for s in "$@"; do stop_pid "$s"; done ;;
   status) status ;;
-  *) echo "usage: $0 up [service ...] | down | status" >&2; exit 2 ;;
+  *) echo "usage: $0 up [service ...] | stop service ... | down | status" >&2; exit 2 ;;
 esac

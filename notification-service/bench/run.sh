@@ -44,7 +44,7 @@ NOTIFICATION_SENDING_PER_SECOND=80 "$RUN" up notification-service >/dev/null
 bench "$LIMITED" limited-to-80/s
 
 # --- 3. lifted ----------------------------------------------------------------------------------------------------
-kill "$(cat "$ROOT/.run/pids/notification-service.pid")" && sleep 5
+"$RUN" stop notification-service
 NOTIFICATION_SENDING_PER_SECOND=100000 NOTIFICATION_SENDING_PAIR_BURST=100000 NOTIFICATION_SENDING_CONCURRENCY=64 \
   "$RUN" up notification-service >/dev/null
 bench "$LIFTED" limit-lifted

@@ -37,8 +37,14 @@ public class WebhookDelivery {
             .with(JsonGenerator.Feature.ESCAPE_NON_ASCII);
 
     private final SandboxConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** WhatsApp keeps a bounded number of webhook requests open per app; unbounded, they would storm the gateway. */
+    private static final int IN_FLIGHT = 64;
+
+    // An explicit executor: on a 2-core machine the JDK's default gives every async step a new thread.
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(2)).build();
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
     private final AtomicLong delivered = new AtomicLong();
 
     public WebhookDelivery(SandboxConfig config) {
@@ -96,12 +102,17 @@ public class WebhookDelivery {
     }
 
     private void deliver(byte[] body, int attempt) {
+        if (!inFlight.tryAcquire()) {
+            later(() -> deliver(body, attempt), Duration.ofMillis(20)); // queued, as WhatsApp queues webhooks
+            return;
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.webhookUrl()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", Hmac.webhookSignature(config.appSecret(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            inFlight.release();
             if (failure == null && response.statusCode() == 200) {
                 delivered.incrementAndGet();
                 return;

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.samadhan.contracts.Json;
 import org.samadhan.notification.config.NotificationConfig;
 
@@ -16,7 +17,10 @@ import org.samadhan.notification.config.NotificationConfig;
 @ApplicationScoped
 public class CloudApiClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    // HTTP/1.1 keep-alive, and an explicit executor: on a 2-core machine the JDK's default executor for async
+    // completions starts a new thread for every step.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(3)).build();
     private final URI endpoint;
     private final String authorization;
     private final Duration timeout;
