@@ -105,7 +105,11 @@ public class Sender {
         }
     }
 
-    /** Waits until at least half of the sends in flight have been answered, so each round takes a useful batch. */
+    /**
+     * Waits until at least half of the sends in flight have been answered, so each round takes a useful batch. A
+     * round takes at most {@code concurrency} messages, which go out within about a second even at the throughput
+     * limit: far inside {@code unconfirmed-after}, so a message still waiting in a round is never taken for a lost one.
+     */
     private int awaitRoom() throws InterruptedException {
         int half = Math.max(1, config.concurrency() / 2);
         inFlight.acquire(half);
