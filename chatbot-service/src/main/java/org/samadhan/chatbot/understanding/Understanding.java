@@ -1,0 +1,110 @@
+package org.samadhan.chatbot.understanding;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a citizen's short message as people in the district write it: Hindi in Devanagari (with common spellings and
+ * Chhattisgarhi greetings), Hindi in Roman script, English, and mixtures. Gives the intent of short commands, any
+ * grievance number in it, and the language it is written in. A message that is not a short command is free text
+ * (intent NONE), typically the description of a problem.
+ */
+public final class Understanding {
+
+    /** What was understood. {@code language} is "hi" or "en". */
+    public record Reading(Intent intent, String language, Optional<String> grievanceNumber) {
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("\\b([A-Za-z]{3})[-/ ]?(\\d{4})[-/ ]?(\\d{1,6})\\b");
+    private static final Pattern DEVANAGARI = Pattern.compile("[\\u0900-\\u097F]");
+    /** Longest phrases first, so "my complaints" wins over "complaint". Keys are normalised (see {@link #norm}). */
+    private static final Map<String, Intent> PHRASES = new LinkedHashMap<>();
+    /** Roman-script words that mark a message as Hindi rather than English. */
+    private static final Set<String> ROMAN_HINDI = Set.of("hai", "hain", "nahi", "nahin", "nhi", "shikayat",
+            "shikayath", "bijli", "pani", "paani", "kab", "mera", "meri", "mere", "hamare", "hamara", "gaon", "gao",
+            "sadak", "raha", "rahi", "rahe", "karo", "kare", "karein", "gaya", "gayi", "haan", "han", "kya", "se",
+            "din", "ki", "ka", "ke", "ko", "dhanyavaad", "dhanyawad", "namaste", "namaskar", "ji", "bhai", "aur",
+            "mein", "me", "nal", "batti", "khaad", "ration", "kripya", "sahayata", "madad", "sthiti", "haal");
+
+    static {
+        phrase(Intent.TRACK, "my complaints", "my complaint", "complaint status", "meri shikayat", "meri shikayatein",
+                "मेरी शिकायत", "मेरी शिकायतें", "शिकायत की स्थिति", "status", "स्टेटस", "स्थिति", "sthiti", "track",
+                "kya hua", "क्या हुआ");
+        phrase(Intent.FILE, "new complaint", "file complaint", "nayi shikayat", "नई शिकायत", "शिकायत दर्ज",
+                "complaint", "shikayat", "शिकायत", "शिकायत करनी है", "shikayat karni hai");
+        phrase(Intent.GREETING, "hi", "hii", "hello", "hey", "namaste", "namaskar", "नमस्ते", "नमस्कार", "ram ram",
+                "राम राम", "jai johar", "जय जोहार", "johar", "जोहार", "good morning", "सुप्रभात", "pranam", "प्रणाम");
+        phrase(Intent.MENU, "menu", "मेनू", "मेन्यू", "main menu", "options");
+        phrase(Intent.HINDI, "hindi", "हिंदी", "हिन्दी", "हिंदी में");
+        phrase(Intent.ENGLISH, "english", "इंग्लिश", "अंग्रेजी", "अंग्रेज़ी", "in english");
+        phrase(Intent.CANCEL, "cancel", "रद्द", "radd", "रद्द करें", "band karo", "बंद करो", "chhodo", "छोड़ो");
+        phrase(Intent.BACK, "back", "पीछे", "piche", "peeche", "वापस", "wapas");
+        phrase(Intent.YES, "yes", "haan", "han", "ha", "ji", "ji haan", "हाँ", "हां", "जी", "जी हाँ", "ok", "okay",
+                "theek hai", "ठीक है", "sahi", "सही");
+        phrase(Intent.NO, "no", "nahi", "nahin", "nhi", "नहीं", "नही", "na", "ना", "galat", "गलत");
+        phrase(Intent.STOP, "stop", "unsubscribe", "रोकें");
+        phrase(Intent.START, "start", "subscribe", "शुरू");
+    }
+
+    private Understanding() {
+    }
+
+    public static Reading read(String text) {
+        String normalised = norm(text == null ? "" : text);
+        Optional<String> number = grievanceNumber(text == null ? "" : text);
+        Intent intent = PHRASES.getOrDefault(normalised, Intent.NONE);
+        if (intent == Intent.NONE && number.isPresent()) {
+            // A number with a few words around it ("BLD-2026-123 ka kya hua") asks about it; a long text mentioning
+            // one is a description.
+            String rest = norm(NUMBER.matcher(text).replaceFirst(" "));
+            if (rest.isEmpty() || rest.split(" ").length <= 4) {
+                intent = Intent.TRACK;
+            }
+        }
+        return new Reading(intent, language(text == null ? "" : text), number);
+    }
+
+    /** "hi" when written in Devanagari or in Roman-script Hindi, else "en". */
+    public static String language(String text) {
+        if (DEVANAGARI.matcher(text).find()) {
+            return "hi";
+        }
+        long hindiWords = Arrays.stream(norm(text).split(" ")).filter(ROMAN_HINDI::contains).count();
+        return hindiWords >= 1 ? "hi" : "en";
+    }
+
+    /** A grievance number however it was typed ("bld 2026 123", "BLD-2026-000123"), in its canonical form. */
+    public static Optional<String> grievanceNumber(String text) {
+        Matcher m = NUMBER.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("%s-%s-%06d", m.group(1).toUpperCase(Locale.ROOT), m.group(2),
+                Integer.parseInt(m.group(3))));
+    }
+
+    /** Lower case, NFC, punctuation and emoji dropped, single spaces: "  Namaste!! 🙏 " becomes "namaste". */
+    static String norm(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return nfc.replaceAll("[^\\p{L}\\p{M}\\p{N} ]", " ").trim().replaceAll("\\s+", " ");
+    }
+
+    private static void phrase(Intent intent, String... phrases) {
+        for (String phrase : phrases) {
+            PHRASES.putIfAbsent(norm(phrase), intent);
+        }
+    }
+
+    /** Every phrase recognised, for tests and the README. */
+    static List<String> phrasesOf(Intent intent) {
+        return PHRASES.entrySet().stream().filter(e -> e.getValue() == intent).map(Map.Entry::getKey).toList();
+    }
+}
