@@ -33,6 +33,7 @@ public class OutboxRelay {
     private static final long LOCK = 0x6f7574626f78L; // "outbox"
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OutboxRelay.class);
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
@@ -63,6 +64,18 @@ public class OutboxRelay {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Relays until the outbox is empty, as a scheduled job does: a round that fails (Kafka or the database away) is
+     * logged and left for the next tick, with nothing lost.
+     */
+    public void drainOrRetryLater() {
+        try {
+            drain();
+        } catch (OutboxRelayException | SQLException e) {
+            LOG.warnf("Outbox relay round failed, retrying on the next tick: %s", e.getMessage());
         }
     }
 

@@ -5,10 +5,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.jboss.logging.Logger;
 import org.samadhan.grievance.config.GrievanceConfig;
 import org.samadhan.messaging.DurableProducers;
 import org.samadhan.messaging.OutboxRelay;
@@ -16,8 +14,6 @@ import org.samadhan.messaging.OutboxRelay;
 /** Moves committed events from the outbox to Kafka, continuously; failed rounds are retried on the next tick. */
 @ApplicationScoped
 public class OutboxRelayJob {
-
-    private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
 
     private final KafkaProducer<String, byte[]> producer;
     private final OutboxRelay relay;
@@ -29,13 +25,9 @@ public class OutboxRelayJob {
         this.relay = new OutboxRelay(dataSource, producer, config.outbox().batchSize(), config.outbox().ackTimeout());
     }
 
-    @Scheduled(every = "${grievance.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        try {
-            relay.drain();
-        } catch (OutboxRelay.OutboxRelayException | SQLException e) {
-            LOG.warnf("Outbox relay round failed, retrying on the next tick: %s", e.getMessage());
-        }
+        relay.drainOrRetryLater();
     }
 
     @PreDestroy

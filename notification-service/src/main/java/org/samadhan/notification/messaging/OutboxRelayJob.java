@@ -5,11 +5,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.jboss.logging.Logger;
 import org.samadhan.messaging.DurableProducers;
 import org.samadhan.messaging.OutboxRelay;
 
@@ -17,7 +15,6 @@ import org.samadhan.messaging.OutboxRelay;
 @ApplicationScoped
 public class OutboxRelayJob {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaProducer<String, byte[]> producer;
@@ -31,11 +28,7 @@ public class OutboxRelayJob {
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        try {
-            relay.drain();
-        } catch (OutboxRelay.OutboxRelayException | SQLException e) {
-            LOG.warnf("Outbox relay round failed, retrying on the next tick: %s", e.getMessage());
-        }
+        relay.drainOrRetryLater();
     }
 
     @PreDestroy
