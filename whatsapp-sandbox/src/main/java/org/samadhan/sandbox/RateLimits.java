@@ -1,7 +1,6 @@
 package org.samadhan.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -55,10 +54,5 @@ public class RateLimits {
     public synchronized void reset() {
         lastSecond.clear();
         pairBuckets.clear();
-    }
-
-    /** For the README and tests: one citizen's sustained rate after the burst. */
-    public Duration pairInterval() {
-        return Duration.ofNanos(pairIntervalNanos);
     }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.samadhan.contracts.Hmac;
 import org.samadhan.contracts.Json;
@@ -45,7 +44,6 @@ public class WebhookDelivery {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(2)).build();
     private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
-    private final AtomicLong delivered = new AtomicLong();
 
     public WebhookDelivery(SandboxConfig config) {
         this.config = config;
@@ -67,11 +65,6 @@ public class WebhookDelivery {
         ObjectNode value = value();
         statuses.forEach(value.putArray("statuses")::add);
         deliver(envelope(value), 1);
-    }
-
-    /** Webhooks answered 200 so far. */
-    public long delivered() {
-        return delivered.get();
     }
 
     public void later(Runnable task, Duration delay) {
@@ -114,7 +107,6 @@ public class WebhookDelivery {
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             inFlight.release();
             if (failure == null && response.statusCode() == 200) {
-                delivered.incrementAndGet();
                 return;
             }
             String why = failure != null ? failure.toString() : "HTTP " + response.statusCode();
