@@ -1,6 +1,8 @@
 package org.samadhan.contracts;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * The canonical department codes of the district ({@code reference/departments.md}); the command schema's
@@ -19,5 +21,18 @@ public final class Departments {
 
     public static boolean isKnown(String code) {
         return code != null && CODES.contains(code);
+    }
+
+    /**
+     * The department's name as citizens read it, in Hindi ("hi") or English (any other language); an unknown code is
+     * shown as it is. Bundles {@code messages/departments_<language>.properties}.
+     */
+    public static String displayName(String code, String language) {
+        if (code == null) {
+            return "";
+        }
+        ResourceBundle names = ResourceBundle.getBundle("messages.departments",
+                Locale.forLanguageTag("hi".equals(language) ? "hi" : "en"));
+        return names.containsKey(code) ? names.getString(code) : code;
     }
 }

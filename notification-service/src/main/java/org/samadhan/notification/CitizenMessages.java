@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import org.samadhan.contracts.Departments;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.grievance.GrievanceEvent;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
@@ -53,7 +54,7 @@ public class CitizenMessages {
         }
         String language = "en".equals(event.language()) ? "en" : "hi";
         ResourceBundle bundle = ResourceBundle.getBundle("messages.citizen", Locale.forLanguageTag(language));
-        Object[] arguments = {event.grievanceNumber(), department(bundle, event.departmentCode()),
+        Object[] arguments = {event.grievanceNumber(), Departments.displayName(event.departmentCode(), language),
                 event.dueAt() == null ? "" : DateTimeFormatter.ofPattern(bundle.getString("date.pattern"),
                         Locale.forLanguageTag(language + "-IN")).format(event.dueAt().atZone(DISTRICT_TIME)),
                 event.reason() == null ? "" : event.reason(),
@@ -73,11 +74,6 @@ public class CitizenMessages {
         return Optional.of(new Composed(key, proactive, OutboundMessage.Content.text(body),
                 template(templates.update(), event.grievanceNumber(), bundle.getString("status." + key),
                         arguments[2].toString().isEmpty() ? "-" : arguments[2].toString())));
-    }
-
-    private static String department(ResourceBundle bundle, String code) {
-        return code != null && bundle.containsKey("department." + code) ? bundle.getString("department." + code)
-                : code == null ? "" : code;
     }
 
     private static JsonNode template(String name, String... parameters) {

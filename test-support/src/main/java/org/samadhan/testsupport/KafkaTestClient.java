@@ -65,6 +65,13 @@ public final class KafkaTestClient implements AutoCloseable {
         return records;
     }
 
+    /** What one poll returns (possibly nothing), for callers that wait for something of their own. */
+    public List<ConsumerRecord<String, String>> poll(Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        consumer.poll(timeout).forEach(records::add);
+        return records;
+    }
+
     /** Everything that arrives within the window: to prove that nothing (more) was published. */
     public List<ConsumerRecord<String, String>> drain(Duration window) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();

@@ -16,6 +16,8 @@ public enum Intent {
     CANCEL, BACK,
     /** Yes / no, as answers to a question. */
     YES, NO,
+    /** Thanks, said on its own. */
+    THANKS,
     /** Opt out of / back into proactive messages (WhatsApp's convention). */
     STOP, START,
     /** Nothing recognised: free text, e.g. the description of a problem. */

@@ -34,6 +34,16 @@ public final class Understanding {
             "din", "ki", "ka", "ke", "ko", "dhanyavaad", "dhanyawad", "namaste", "namaskar", "ji", "bhai", "aur",
             "mein", "me", "nal", "batti", "khaad", "ration", "kripya", "sahayata", "madad", "sthiti", "haal");
 
+    /** Word sequences (normalised, padded with spaces) that answer "was it fixed?". */
+    private static final List<String> NOT_SATISFIED = padded("nahi", "nahin", "nhi", "nai", "नहीं", "नही",
+            "no", "not", "never", "na", "ना", "asantusht", "असंतुष्ट", "abhi bhi", "अभी भी", "ab bhi", "अब भी",
+            "still", "jhooth", "jhoot", "झूठ", "galat", "गलत", "wrong", "fake", "kharab", "खराब", "unsatisfied",
+            "dissatisfied");
+    private static final List<String> SATISFIED = padded("ho gaya", "ho gayi", "ho gai", "hogaya", "हो गया",
+            "हो गई", "हो गयी", "theek", "thik", "ठीक", "solved", "fixed", "done", "resolved", "satisfied", "santusht",
+            "संतुष्ट", "dhanyavaad", "dhanyawad", "dhanyavad", "धन्यवाद", "thanks", "thank you", "shukriya",
+            "शुक्रिया", "badhiya", "बढ़िया", "yes", "haan", "han", "हाँ", "हां", "ji haan", "जी हाँ", "sahi", "सही");
+
     static {
         phrase(Intent.TRACK, "my complaints", "my complaint", "complaint status", "meri shikayat", "meri shikayatein",
                 "मेरी शिकायत", "मेरी शिकायतें", "शिकायत की स्थिति", "status", "स्टेटस", "स्थिति", "sthiti", "track",
@@ -50,6 +60,8 @@ public final class Understanding {
         phrase(Intent.YES, "yes", "haan", "han", "ha", "ji", "ji haan", "हाँ", "हां", "जी", "जी हाँ", "ok", "okay",
                 "theek hai", "ठीक है", "sahi", "सही");
         phrase(Intent.NO, "no", "nahi", "nahin", "nhi", "नहीं", "नही", "na", "ना", "galat", "गलत");
+        phrase(Intent.THANKS, "thanks", "thank you", "thanks a lot", "ok thanks", "dhanyavaad", "dhanyawad",
+                "dhanyavad", "धन्यवाद", "shukriya", "शुक्रिया", "aabhar", "आभार");
         phrase(Intent.STOP, "stop", "unsubscribe", "रोकें");
         phrase(Intent.START, "start", "subscribe", "शुरू");
     }
@@ -58,13 +70,13 @@ public final class Understanding {
     }
 
     public static Reading read(String text) {
-        String normalised = norm(text == null ? "" : text);
+        String normalised = normalise(text == null ? "" : text);
         Optional<String> number = grievanceNumber(text == null ? "" : text);
         Intent intent = PHRASES.getOrDefault(normalised, Intent.NONE);
         if (intent == Intent.NONE && number.isPresent()) {
             // A number with a few words around it ("BLD-2026-123 ka kya hua") asks about it; a long text mentioning
             // one is a description.
-            String rest = norm(NUMBER.matcher(text).replaceFirst(" "));
+            String rest = normalise(NUMBER.matcher(text).replaceFirst(" "));
             if (rest.isEmpty() || rest.split(" ").length <= 4) {
                 intent = Intent.TRACK;
             }
@@ -72,12 +84,28 @@ public final class Understanding {
         return new Reading(intent, language(text == null ? "" : text), number);
     }
 
+    /**
+     * Whether a short free answer says the problem was fixed ("ho gaya, dhanyavaad", "काम हो गया") or not ("काम नहीं
+     * हुआ", "abhi bhi pani nahi aa raha"); empty when it says neither. A negation anywhere wins: "theek nahi hua" is
+     * not satisfied.
+     */
+    public static Optional<Boolean> satisfaction(String text) {
+        String words = " " + normalise(text == null ? "" : text) + " ";
+        if (NOT_SATISFIED.stream().anyMatch(words::contains)) {
+            return Optional.of(false);
+        }
+        if (SATISFIED.stream().anyMatch(words::contains)) {
+            return Optional.of(true);
+        }
+        return Optional.empty();
+    }
+
     /** "hi" when written in Devanagari or in Roman-script Hindi, else "en". */
     public static String language(String text) {
         if (DEVANAGARI.matcher(text).find()) {
             return "hi";
         }
-        long hindiWords = Arrays.stream(norm(text).split(" ")).filter(ROMAN_HINDI::contains).count();
+        long hindiWords = Arrays.stream(normalise(text).split(" ")).filter(ROMAN_HINDI::contains).count();
         return hindiWords >= 1 ? "hi" : "en";
     }
 
@@ -92,14 +120,18 @@ public final class Understanding {
     }
 
     /** Lower case, NFC, punctuation and emoji dropped, single spaces: "  Namaste!! 🙏 " becomes "namaste". */
-    static String norm(String text) {
+    public static String normalise(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         return nfc.replaceAll("[^\\p{L}\\p{M}\\p{N} ]", " ").trim().replaceAll("\\s+", " ");
     }
 
+    private static List<String> padded(String... phrases) {
+        return Arrays.stream(phrases).map(p -> " " + normalise(p) + " ").toList();
+    }
+
     private static void phrase(Intent intent, String... phrases) {
         for (String phrase : phrases) {
-            PHRASES.putIfAbsent(norm(phrase), intent);
+            PHRASES.putIfAbsent(normalise(phrase), intent);
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.grievance.GrievanceEvent;
+import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.notification.CitizenMessages;
 import org.samadhan.notification.config.NotificationConfig;
@@ -49,7 +50,7 @@ public class GrievanceEventConsumer implements TransactionalBatch.RecordHandler 
 
     @Override
     public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
-        GrievanceEvent event = Records.read(record, GrievanceEvent.class);
+        GrievanceEvent event = ConsumedRecords.read(record, GrievanceEvent.class);
         var composed = messages.compose(event);
         if (composed.isEmpty()) {
             return; // internal steps: notes, reminders, reassignment

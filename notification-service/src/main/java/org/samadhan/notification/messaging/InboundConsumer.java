@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.samadhan.contracts.CitizenRefs;
 import org.samadhan.contracts.whatsapp.InboundMessage;
+import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.notification.config.NotificationConfig;
 import org.samadhan.notification.persistence.OutboundStore;
@@ -47,7 +48,7 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
 
     @Override
     public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
-        InboundMessage message = Records.read(record, InboundMessage.class);
+        InboundMessage message = ConsumedRecords.read(record, InboundMessage.class);
         String citizen = message.citizenId();
         if (citizen == null) {
             throw new IllegalArgumentException("inbound message without a citizen id");

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.samadhan.contracts.CitizenRefs;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
+import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.notification.OutboundChecks;
 import org.samadhan.notification.config.NotificationConfig;
@@ -42,7 +43,7 @@ public class OutboundConsumer implements TransactionalBatch.RecordHandler {
 
     @Override
     public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
-        OutboundMessage message = Records.read(record, OutboundMessage.class);
+        OutboundMessage message = ConsumedRecords.read(record, OutboundMessage.class);
         List<String> problems = OutboundChecks.problems(message);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

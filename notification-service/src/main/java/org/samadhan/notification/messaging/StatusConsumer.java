@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.samadhan.contracts.whatsapp.DeliveryStatus;
+import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.notification.DeliveryTracking;
 
@@ -32,7 +33,7 @@ public class StatusConsumer implements TransactionalBatch.RecordHandler {
 
     @Override
     public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
-        DeliveryStatus status = Records.read(record, DeliveryStatus.class);
+        DeliveryStatus status = ConsumedRecords.read(record, DeliveryStatus.class);
         if (status.status() == null || (status.providerMessageId() == null && status.bizOpaqueCallbackData() == null)) {
             throw new IllegalArgumentException("a status needs a status and a message id");
         }

@@ -1,16 +1,16 @@
-package org.samadhan.notification.messaging;
+package org.samadhan.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.samadhan.contracts.Json;
 
 /** Reads a consumed record as its contract type; an unreadable one is refused with the reason (and dead-lettered). */
-final class Records {
+public final class ConsumedRecords {
 
-    private Records() {
+    private ConsumedRecords() {
     }
 
-    static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
+    public static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
         if (record.value() == null) {
             throw new IllegalArgumentException("empty record");
         }

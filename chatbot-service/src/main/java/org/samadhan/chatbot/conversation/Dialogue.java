@@ -1,0 +1,565 @@
+package org.samadhan.chatbot.conversation;
+
+import static org.samadhan.chatbot.conversation.BotTexts.ask;
+import static org.samadhan.chatbot.conversation.BotTexts.button;
+import static org.samadhan.chatbot.conversation.BotTexts.say;
+import static org.samadhan.chatbot.conversation.BotTexts.text;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.samadhan.chatbot.config.ChatbotConfig;
+import org.samadhan.chatbot.persistence.CitizenGrievance;
+import org.samadhan.chatbot.persistence.CitizenGrievances;
+import org.samadhan.chatbot.understanding.Intent;
+import org.samadhan.chatbot.understanding.Understanding;
+import org.samadhan.contracts.grievance.GrievanceCommand;
+import org.samadhan.contracts.whatsapp.OutboundMessage;
+
+/**
+ * The conversation with a citizen: given where it stands and what they said, moves it on and says what to reply and
+ * which grievance commands to issue. Commands that make sense at any moment (menu, cancel, back, language, status,
+ * STOP / START) are understood at every step; taps carry what they act on in their ids (the draft, the grievance),
+ * so a tap on an old message is applied when it still makes sense and answered politely when it does not.
+ */
+@ApplicationScoped
+public class Dialogue {
+
+    private static final ZoneId DISTRICT_TIME = ZoneId.of("Asia/Kolkata");
+    private static final String ISSUER = "chatbot-service";
+
+    private final ChatbotConfig config;
+    private final ChatbotMetrics metrics;
+
+    public Dialogue(ChatbotConfig config, ChatbotMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Everything one citizen message leads to, for the citizen's conversation {@code c}. */
+    public Turn respond(Conversation c, Said said, String district, Instant now, CitizenGrievances grievances)
+            throws SQLException {
+        Turn t = new Turn();
+        Context x = new Context(c, said.messageId(), district, now, grievances, t);
+        if (c.isNew()) {
+            metrics.conversationStarted(c.language());
+        }
+        if (c.step() == Step.FEEDBACK_REASON && !isReason(said)) {
+            boolean skipped = said.kind() == Said.Kind.TAP && said.tapId().startsWith("reason:skip:");
+            sendNotSatisfied(x, null, skipped);
+            if (skipped) {
+                return t;
+            }
+        } else if (c.step().isFiling() && c.draft() != null && c.lastActive().plus(config.draftIdleAfter())
+                .isBefore(now)) {
+            c.step(Step.IDLE); // away too long for "what comes next" to hold: the draft waits to be resumed
+        }
+        switch (said.kind()) {
+            case TEXT -> understand(x, said);
+            case TAP -> tap(x, said);
+            case LOCATION -> located(x, said.location());
+            case MEDIA -> media(x, said);
+            case REACTION -> t.reply(say(text(c.language(), "reaction")));
+            case UNSUPPORTED -> t.reply(say(text(c.language(), "unsupported")));
+            case SILENT -> { }
+        }
+        return t;
+    }
+
+    /** The wait for a "not satisfied" reason is over: the answer goes without it. */
+    public Turn reasonNotGiven(Conversation c, String district, Instant now, CitizenGrievances grievances)
+            throws SQLException {
+        Turn t = new Turn();
+        sendNotSatisfied(new Context(c, null, district, now, grievances, t), null, false);
+        return t;
+    }
+
+    /** One message's work: the conversation, and where its results go. */
+    private record Context(Conversation c, String messageId, String district, Instant now,
+                           CitizenGrievances grievances, Turn t) {
+        String lang() {
+            return c.language();
+        }
+
+        Tracking tracking() {
+            return new Tracking(c.citizenRef(), c.language(), grievances, t);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Words
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void understand(Context x, Said said) throws SQLException {
+        Understanding.Reading reading = Understanding.read(said.text());
+        Conversation c = x.c();
+        switch (reading.intent()) {
+            case STOP -> x.t().reply(say(text(x.lang(), "stop"))); // notification-service records the opt-out
+            case START -> x.t().reply(say(text(x.lang(), "start")));
+            case HINDI -> switchLanguage(x, "hi");
+            case ENGLISH -> switchLanguage(x, "en");
+            case MENU -> menu(x, null);
+            case GREETING, FILE -> {
+                if (c.draft() != null) {
+                    offerResume(x);
+                } else if (reading.intent() == Intent.FILE) {
+                    startFiling(x);
+                } else {
+                    menu(x, "greeting");
+                }
+            }
+            case CANCEL -> cancel(x);
+            case BACK -> back(x);
+            case TRACK -> {
+                if (reading.grievanceNumber().isPresent()) {
+                    x.tracking().number(reading.grievanceNumber().get());
+                } else {
+                    x.tracking().open();
+                }
+            }
+            default -> words(x, said, reading);
+        }
+    }
+
+    /** Free words (or yes / no / thanks), read according to the step. */
+    private void words(Context x, Said said, Understanding.Reading reading) throws SQLException {
+        Conversation c = x.c();
+        String words = said.words();
+        switch (c.step()) {
+            case FEEDBACK_REASON -> sendNotSatisfied(x, words, true);
+            case DESCRIBE -> describe(x, words);
+            case LOCATE -> {
+                Optional<String> block = blockIn(words);
+                c.draft(c.draft().at(new GrievanceCommand.Location(null, null, block.orElse(null), words)));
+                next(x, null);
+            }
+            case VILLAGE -> {
+                c.draft(c.draft().at(new GrievanceCommand.Location(null, null, c.draft().block(), words)));
+                next(x, null);
+            }
+            case REVIEW -> {
+                if (reading.intent() == Intent.YES) {
+                    submit(x);
+                } else if (reading.intent() == Intent.NO) {
+                    prompt(x, null);
+                } else {
+                    c.draft(c.draft().describedAs(words));
+                    prompt(x, "review.added");
+                }
+            }
+            case PHOTO -> {
+                if (reading.intent() == Intent.NO) {
+                    goTo(x, Step.REVIEW, null);
+                } else {
+                    c.draft(c.draft().describedAs(words));
+                    goTo(x, Step.REVIEW, "review.added");
+                }
+            }
+            case IDLE -> idleWords(x, words, reading);
+        }
+    }
+
+    private void idleWords(Context x, String words, Understanding.Reading reading) throws SQLException {
+        Optional<CitizenGrievance> resolved = x.grievances().awaitingFeedback(x.c().citizenRef());
+        Optional<Boolean> satisfied = Understanding.satisfaction(words);
+        if (resolved.isPresent() && satisfied.isPresent()) {
+            if (satisfied.get()) {
+                satisfied(x, resolved.get());
+            } else if (reading.intent() == Intent.NO) {
+                askWhyNot(x, resolved.get()); // a bare "no": ask what is wrong
+            } else {
+                x.grievances().feedbackGiven(resolved.get().grievanceId(), resolved.get().version());
+                x.t().command(feedback(x, resolved.get(), false, words));
+                metrics.feedback(false);
+                x.t().reply(say(text(x.lang(), "feedback.reopening", number(x, resolved.get()))));
+            }
+        } else if (reading.intent() == Intent.THANKS) {
+            x.t().reply(say(text(x.lang(), "welcome")));
+        } else if (looksLikeADescription(words)) {
+            if (x.c().draft() != null) {
+                metrics.draftAbandoned(Step.IDLE); // a new complaint instead of the one left unfinished
+            }
+            x.c().draft(null);
+            describe(x, words);
+        } else {
+            menu(x, "not_understood");
+        }
+    }
+
+    /** Three words or more, or a long word run: "bijli nahi hai", not "ok" or "hmm". */
+    private static boolean looksLikeADescription(String words) {
+        return words != null && (words.split("\\s+").length >= 3 || words.length() >= 20);
+    }
+
+    private void describe(Context x, String words) {
+        Conversation c = x.c();
+        c.draft(draftOf(x).describedAs(words));
+        next(x, null);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Location, photos, voice notes
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void located(Context x, GrievanceCommand.Location pin) {
+        Conversation c = x.c();
+        c.draft(draftOf(x).at(pin));
+        if (c.step() == Step.IDLE || c.step() == Step.FEEDBACK_REASON || !c.draft().hasDescription()) {
+            goTo(x, Step.DESCRIBE, "location.thanks");
+        } else {
+            next(x, null);
+        }
+    }
+
+    private void media(Context x, Said said) {
+        Conversation c = x.c();
+        Draft draft = draftOf(x).withAttachment(said.attachment());
+        boolean voice = "audio".equals(said.attachment().kind());
+        if (said.words() != null) {
+            draft = draft.describedAs(said.words());
+        } else if (!draft.hasDescription() && voice) {
+            draft = draft.describedAs(text(x.lang(), "placeholder.voice")); // spoken complaints are complaints
+        }
+        c.draft(draft);
+        if (!draft.hasDescription()) {
+            goTo(x, Step.DESCRIBE, "photo.received"); // a photo alone: ask what it shows
+        } else if (c.step() == Step.LOCATE || c.step() == Step.VILLAGE) {
+            prompt(x, "attachment.received");
+        } else if (c.step() == Step.PHOTO || c.step() == Step.REVIEW) {
+            goTo(x, Step.REVIEW, "attachment.received");
+        } else {
+            next(x, null);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Taps on our buttons and list rows
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void tap(Context x, Said said) throws SQLException {
+        String[] parts = said.tapId().split(":", 3);
+        String action = parts[0] + (parts.length > 1 ? ":" + parts[1] : "");
+        String argument = parts.length > 2 ? parts[2] : parts.length > 1 ? parts[1] : "";
+        Conversation c = x.c();
+        switch (parts[0]) {
+            case "menu" -> {
+                if ("menu:track".equals(action)) {
+                    x.tracking().open();
+                } else if (c.draft() != null) {
+                    prompt(x, null);
+                } else {
+                    startFiling(x);
+                }
+            }
+            case "lang" -> switchLanguage(x, "en".equals(argument) ? "en" : "hi");
+            case "block" -> {
+                if (c.draft() == null) {
+                    menu(x, "stale");
+                } else {
+                    c.draft(c.draft().at(new GrievanceCommand.Location(null, null, blockNamed(argument),
+                            c.draft().location() != null && c.draft().location().latitude() == null
+                                    ? c.draft().village() : null)));
+                    next(x, null);
+                }
+            }
+            case "track" -> x.tracking().one(argument);
+            case "feedback" -> feedbackTap(x, "feedback:yes".equals(action), argument);
+            case "reason" -> x.t().reply(say(text(x.lang(), "feedback.already", number(x, argument))));
+            case "review", "photo", "draft" -> draftTap(x, action, argument);
+            default -> menu(x, "stale");
+        }
+    }
+
+    private void draftTap(Context x, String action, String draftId) throws SQLException {
+        Conversation c = x.c();
+        if (c.draft() == null || !c.draft().id().equals(draftId)) {
+            Optional<CitizenGrievance> filed = x.grievances().find(c.citizenRef(), Draft.grievanceIdOf(draftId));
+            if (filed.isPresent()) {
+                x.t().reply(say(text(x.lang(), "submitted.already", number(x, filed.get()))));
+            } else {
+                prompt(x, "stale");
+            }
+            return;
+        }
+        switch (action) {
+            case "review:submit" -> submit(x);
+            case "review:photo" -> goTo(x, Step.PHOTO, null);
+            case "review:cancel" -> cancel(x);
+            case "photo:skip", "draft:resume" -> {
+                if (c.step() == Step.PHOTO || c.step() == Step.IDLE) {
+                    next(x, null);
+                } else {
+                    prompt(x, null);
+                }
+            }
+            case "draft:new" -> {
+                abandon(x);
+                startFiling(x);
+            }
+            default -> prompt(x, "stale");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Filing
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void startFiling(Context x) {
+        goTo(x, Step.DESCRIBE, null);
+    }
+
+    private Draft draftOf(Context x) {
+        return x.c().draft() != null ? x.c().draft() : Draft.startedBy(x.messageId(), x.now());
+    }
+
+    /** The first step still missing: description, location (block, then village), then review. */
+    private void next(Context x, String lead) {
+        Draft d = x.c().draft();
+        Step step = !d.hasDescription() ? Step.DESCRIBE
+                : d.isLocated() ? Step.REVIEW
+                : d.block() != null ? Step.VILLAGE
+                : Step.LOCATE;
+        goTo(x, step, lead);
+    }
+
+    private void goTo(Context x, Step step, String lead) {
+        if (step != x.c().step() && step.isFiling()) {
+            metrics.stepReached(step);
+        }
+        x.c().step(step);
+        prompt(x, lead);
+    }
+
+    private void submit(Context x) throws SQLException {
+        Conversation c = x.c();
+        Draft d = c.draft();
+        if (!d.hasDescription() || !d.isLocated()) {
+            next(x, null);
+            return;
+        }
+        ZonedDateTime local = x.now().atZone(DISTRICT_TIME);
+        Instant today = local.toLocalDate().atStartOfDay(DISTRICT_TIME).toInstant();
+        Instant thisMonth = local.toLocalDate().withDayOfMonth(1).atStartOfDay(DISTRICT_TIME).toInstant();
+        if (x.grievances().submittedSince(c.citizenRef(), today) >= config.limits().perDay()) {
+            metrics.refusedOverLimit("day");
+            x.t().reply(say(text(x.lang(), "limit.day", config.limits().perDay())));
+            return;
+        }
+        if (x.grievances().submittedSince(c.citizenRef(), thisMonth) >= config.limits().perMonth()) {
+            metrics.refusedOverLimit("month");
+            x.t().reply(say(text(x.lang(), "limit.month", config.limits().perMonth())));
+            return;
+        }
+        x.t().command(new GrievanceCommand(d.registerCommandId(), GrievanceCommand.CommandType.REGISTER, x.now(),
+                x.district(), d.grievanceId(), ISSUER, new GrievanceCommand.Register(c.citizenRef(), c.waId(),
+                        c.language(), d.description(), null, d.location(), d.attachments()), null, null));
+        x.grievances().submitted(d.grievanceId(), c.citizenRef(), BotTexts.shorten(d.description(), 200), x.now());
+        metrics.submitted(c.language());
+        c.draft(null);
+        c.step(Step.IDLE);
+        x.t().reply(say(text(x.lang(), "submitted")));
+    }
+
+    private void cancel(Context x) {
+        if (x.c().draft() != null) {
+            abandon(x);
+            menu(x, "cancelled");
+        } else {
+            menu(x, null);
+        }
+    }
+
+    private void abandon(Context x) {
+        metrics.draftAbandoned(x.c().step());
+        x.c().draft(null);
+        x.c().step(Step.IDLE);
+    }
+
+    private void back(Context x) {
+        Conversation c = x.c();
+        if (c.draft() == null || c.step().previous() == Step.IDLE) {
+            menu(x, null);
+            return;
+        }
+        Step previous = c.step().previous();
+        if (previous == Step.LOCATE) {
+            c.draft(c.draft().at(null)); // going back to the location means choosing it again
+        }
+        goTo(x, previous, null);
+    }
+
+    private void offerResume(Context x) {
+        Draft d = x.c().draft();
+        x.c().step(Step.IDLE);
+        x.t().reply(ask(text(x.lang(), "resume", d.hasDescription() ? BotTexts.shorten(d.description(), 300) : "…"),
+                List.of(button(x.lang(), "draft:resume:" + d.id(), "button.resume"),
+                        button(x.lang(), "draft:new:" + d.id(), "button.new"))));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // What the bot asks at each step
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Asks for what the current step needs, after {@code lead} (a bundle key) when given. */
+    private void prompt(Context x, String lead) {
+        Conversation c = x.c();
+        String lang = x.lang();
+        String before = lead == null ? "" : text(lang, lead) + "\n\n";
+        Draft d = c.draft();
+        switch (c.step()) {
+            case IDLE, FEEDBACK_REASON -> menu(x, lead);
+            case DESCRIBE -> x.t().reply(say(before + text(lang, "ask.description")));
+            case LOCATE -> {
+                List<OutboundMessage.Row> rows = new ArrayList<>();
+                for (String block : config.blocks()) {
+                    rows.add(BotTexts.row("block:" + block, blockName(lang, block), null));
+                }
+                String question = d.village() != null ? text(lang, "ask.block", d.village()) : text(lang, "ask.location");
+                x.t().reply(BotTexts.list(before + question, text(lang, "button.blocks"), rows));
+            }
+            case VILLAGE -> x.t().reply(say(before + text(lang, "ask.village", blockName(lang, d.block()))));
+            case REVIEW -> x.t().reply(ask(before + text(lang, "review", BotTexts.shorten(d.description(), 600),
+                            place(lang, d.location()), d.attachments().isEmpty() ? ""
+                                    : text(lang, "review.attachments", d.attachments().size()) + "\n"),
+                    List.of(button(lang, "review:submit:" + d.id(), "button.submit"),
+                            button(lang, "review:photo:" + d.id(), "button.photo"),
+                            button(lang, "review:cancel:" + d.id(), "button.cancel"))));
+            case PHOTO -> x.t().reply(ask(before + text(lang, "ask.photo"),
+                    List.of(button(lang, "photo:skip:" + d.id(), "button.skip"))));
+        }
+    }
+
+    private void menu(Context x, String lead) {
+        Conversation c = x.c();
+        String lang = x.lang();
+        if (c.step() != Step.FEEDBACK_REASON) {
+            c.step(Step.IDLE); // a draft in progress waits to be resumed
+        }
+        String body = (lead == null ? "" : text(lang, lead) + "\n\n") + text(lang, "menu");
+        x.t().reply(ask(body, List.of(
+                c.draft() != null ? button(lang, "draft:resume:" + c.draft().id(), "button.resume")
+                        : button(lang, "menu:file", "button.file"),
+                button(lang, "menu:track", "button.track"),
+                "hi".equals(lang) ? button(lang, "lang:en", "button.language")
+                        : button(lang, "lang:hi", "button.language"))));
+    }
+
+    private void switchLanguage(Context x, String language) {
+        x.c().language(language);
+        prompt(x, "language.set");
+    }
+
+    private String place(String lang, GrievanceCommand.Location location) {
+        if (location.latitude() != null) {
+            return text(lang, "place.pin") + (location.village() == null ? "" : " (" + location.village() + ")");
+        }
+        return location.village() + ", " + blockName(lang, location.block());
+    }
+
+    private static String blockName(String lang, String block) {
+        return BotTexts.textOr(lang, "block." + block.replace(' ', '_'), block);
+    }
+
+    /** The block named in the citizen's words, in either script: "Kanakot, Gurur ke paas" is in Gurur. */
+    private Optional<String> blockIn(String words) {
+        String padded = " " + Understanding.normalise(words) + " ";
+        return config.blocks().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()) // "Dondi Lohara" before "Dondi"
+                .filter(block -> padded.contains(" " + Understanding.normalise(block) + " ")
+                        || padded.contains(" " + Understanding.normalise(blockName("hi", block)) + " "))
+                .findFirst();
+    }
+
+    private String blockNamed(String name) {
+        return config.blocks().stream().filter(b -> b.equalsIgnoreCase(name)).findFirst().orElse(name);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Feedback on a resolution
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void feedbackTap(Context x, boolean yes, String grievanceId) throws SQLException {
+        Optional<CitizenGrievance> grievance = x.grievances().find(x.c().citizenRef(), grievanceId);
+        if (grievance.isEmpty()) {
+            menu(x, "stale");
+        } else if (!grievance.get().awaitsFeedback()) {
+            x.t().reply(say(text(x.lang(), "feedback.already", number(x, grievance.get()))));
+        } else if (yes) {
+            satisfied(x, grievance.get());
+        } else {
+            askWhyNot(x, grievance.get());
+        }
+    }
+
+    private void satisfied(Context x, CitizenGrievance grievance) throws SQLException {
+        x.grievances().feedbackGiven(grievance.grievanceId(), grievance.version());
+        x.t().command(feedback(x, grievance, true, null));
+        metrics.feedback(true);
+        x.t().reply(say(text(x.lang(), "feedback.thanks", number(x, grievance))));
+    }
+
+    private void askWhyNot(Context x, CitizenGrievance grievance) throws SQLException {
+        x.grievances().feedbackGiven(grievance.grievanceId(), grievance.version());
+        x.c().feedbackGrievanceId(grievance.grievanceId());
+        x.c().step(Step.FEEDBACK_REASON);
+        x.t().reply(ask(text(x.lang(), "feedback.ask_reason", number(x, grievance)),
+                List.of(button(x.lang(), "reason:skip:" + grievance.grievanceId(), "button.skip"))));
+    }
+
+    /** Sends the awaited "not satisfied" with the reason (if any), and says so when {@code tell}. */
+    private void sendNotSatisfied(Context x, String reason, boolean tell) throws SQLException {
+        Conversation c = x.c();
+        Optional<CitizenGrievance> grievance = x.grievances().find(c.citizenRef(), c.feedbackGrievanceId());
+        c.feedbackGrievanceId(null);
+        c.step(Step.IDLE);
+        if (grievance.isEmpty() || !"RESOLVED".equals(grievance.get().status())) {
+            return; // closed meanwhile (the feedback window passed): nothing left to answer
+        }
+        x.t().command(feedback(x, grievance.get(), false, reason));
+        metrics.feedback(false);
+        if (tell) {
+            x.t().reply(say(text(x.lang(), "feedback.noted", number(x, grievance.get()))));
+        }
+    }
+
+    /**
+     * The citizen's answer to the resolution they were asked about; its id names that resolution, so the answer is
+     * recorded once however the citizen gives it (tap, words, or the reason wait ending).
+     */
+    private static GrievanceCommand feedback(Context x, CitizenGrievance grievance, boolean satisfied, String reason) {
+        long resolution = grievance.feedbackVersion() != null && !grievance.awaitsFeedback()
+                ? grievance.feedbackVersion() : grievance.version();
+        return new GrievanceCommand("chatbot:feedback:" + grievance.grievanceId() + ":" + resolution,
+                GrievanceCommand.CommandType.SUBMIT_FEEDBACK, x.now(), x.district(), grievance.grievanceId(), ISSUER,
+                null, null, new GrievanceCommand.Feedback(satisfied, null,
+                reason == null ? null : BotTexts.shorten(reason, Draft.MAX_DESCRIPTION)));
+    }
+
+    private boolean isReason(Said said) {
+        return said.kind() == Said.Kind.TEXT && said.words() != null
+                && !GLOBAL.contains(Understanding.read(said.text()).intent());
+    }
+
+    private static final Set<Intent> GLOBAL = EnumSet.of(Intent.STOP, Intent.START, Intent.HINDI,
+            Intent.ENGLISH, Intent.MENU, Intent.GREETING, Intent.FILE, Intent.CANCEL, Intent.BACK, Intent.TRACK);
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static String number(Context x, CitizenGrievance grievance) {
+        return Tracking.number(x.lang(), grievance);
+    }
+
+    private static String number(Context x, String grievanceId) throws SQLException {
+        return x.grievances().find(x.c().citizenRef(), grievanceId).map(g -> number(x, g))
+                .orElse(text(x.lang(), "number.pending"));
+    }
+
+}

@@ -1,0 +1,29 @@
+package org.samadhan.chatbot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.samadhan.contracts.grievance.GrievanceCommand;
+import org.samadhan.contracts.whatsapp.OutboundMessage;
+
+/** What one citizen message (or one timer) leads to: the replies to send and the commands to issue, in order. */
+public final class Turn {
+
+    private final List<OutboundMessage.Content> replies = new ArrayList<>();
+    private final List<GrievanceCommand> commands = new ArrayList<>();
+
+    void reply(OutboundMessage.Content content) {
+        replies.add(content);
+    }
+
+    void command(GrievanceCommand command) {
+        commands.add(command);
+    }
+
+    public List<OutboundMessage.Content> replies() {
+        return List.copyOf(replies);
+    }
+
+    public List<GrievanceCommand> commands() {
+        return List.copyOf(commands);
+    }
+}
