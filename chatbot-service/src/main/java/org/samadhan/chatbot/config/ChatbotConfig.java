@@ -37,6 +37,10 @@ public interface ChatbotConfig {
     @WithDefault("10m")
     Duration feedbackReasonWait();
 
+    /** How often the conversation timers run (see ConversationTimers). */
+    @WithDefault("30s")
+    Duration timersInterval();
+
     /** How long handled message ids are remembered (longer than WhatsApp keeps redelivering: 7 days). */
     @WithDefault("P14D")
     Duration rememberMessagesFor();

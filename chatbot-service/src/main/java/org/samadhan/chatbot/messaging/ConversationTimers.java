@@ -38,7 +38,7 @@ public class ConversationTimers {
         this.config = config;
     }
 
-    @Scheduled(every = "${chatbot.timers-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${chatbot.timers-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
             sendFeedbackWithoutReason(Instant.now());
