@@ -4,6 +4,9 @@
 # seen and acknowledged by its officer with a real Keycloak token, hidden (404) from another department's officer,
 # and its ACKNOWLEDGE event reaches grievance.events.v1. Citizen: the news reaches the citizen's phone in the
 # whatsapp-sandbox through notification-service, and WhatsApp's statuses come back (notification.deliveries.v1).
+# Conversation: a citizen files a complaint by talking to the bot on the sandbox phone (words, a location pin, a tap
+# on Submit) and gets its number from grievance-service through notification-service; the bot's reply is READ; a
+# message written while chatbot-service is stopped is answered once it is back.
 # Run after `deploy/local/run.sh up`.
 set -euo pipefail
 
@@ -109,3 +112,55 @@ done
 [[ -n "$read_outcome" ]] || fail "no READ outcome for grievance:$id:1 on notification.deliveries.v1"
 echo "smoke test: the citizen's phone (sandbox) shows $out messages about $id; WhatsApp's statuses came back:"
 echo "  $read_outcome" | cut -c1-220
+
+# --- Conversation: a citizen files a complaint with the bot, on the sandbox phone ------------------------------------
+curl -sf "http://127.0.0.1:8082/q/health/ready" >/dev/null || { echo "smoke test: chatbot-service not running, skipped"; exit 0; }
+caller="9198$(date +%N | cut -c1-8)"
+phone() { curl -s "$SANDBOX/sandbox/citizens/$caller/messages"; }
+writes() { curl -sf -X POST -H 'Content-Type: application/json' -d "$1" "$SANDBOX/sandbox/citizens/$caller/messages" \
+  >/dev/null || fail "sandbox refused: $1"; }
+await_out() { # await_out <count> <what>: the phone shows at least <count> messages from the district
+  local n=0
+  for _ in $(seq 1 80); do
+    n=$( (phone | grep -o '"direction":"out"' || true) | wc -l)
+    [[ $n -ge $1 ]] && return 0
+    sleep 0.5
+  done
+  fail "the phone shows $n messages from the district, expected $1 ($2)"
+}
+writes '{"type":"text","text":{"body":"हमारे गाँव का हैंडपंप 10 दिन से खराब है"}}'
+await_out 1 "the bot asks where"
+writes '{"type":"location","location":{"latitude":20.7312,"longitude":81.2049}}'
+await_out 2 "the summary"
+submit=$(phone | grep -o '"id":"review:submit:[^"]*"' | tail -1 | sed -E 's/"id":"([^"]*)"/\1/')
+[[ -n "$submit" ]] || fail "no Submit button in the summary: $(phone | cut -c1-400)"
+writes "{\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"$submit\",\"title\":\"भेजें\"}}}"
+number=""
+for _ in $(seq 1 60); do
+  number=$(phone | grep -oE 'BLD-[0-9]{4}-[0-9]{6}' | head -1 || true)
+  [[ -n "$number" ]] && break
+  sleep 0.5
+done
+[[ -n "$number" ]] || fail "the citizen never got a complaint number: $(phone | cut -c1-600)"
+reply_id=$(phone | grep -oE '"biz_opaque_callback_data":"reply:[^"]*"' | head -1 | sed -E 's/.*:"(reply:[^"]*)"/\1/')
+read_reply=""
+for _ in $(seq 1 10); do
+  read_reply=$(kafka org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" \
+    --topic notification.deliveries.v1 --from-beginning --timeout-ms 5000 2>/dev/null |
+    grep -F "\"outboundId\":\"$reply_id\"" | grep -F '"state":"READ"' || true)
+  [[ -n "$read_reply" ]] && break
+done
+[[ -n "$read_reply" ]] || fail "no READ outcome for the bot's reply $reply_id"
+echo "smoke test: a citizen filed by talking to the bot (words, pin, Submit) and got $number on the sandbox phone;"
+echo "  the bot's first reply ($reply_id) was READ"
+
+# A message written while the bot is down is answered when it is back.
+"$ROOT/deploy/local/run.sh" stop chatbot-service >/dev/null
+before=$( (phone | grep -o '"direction":"out"' || true) | wc -l)
+mentions=$( (phone | grep -oF "$number" || true) | wc -l)
+writes '{"type":"text","text":{"body":"status"}}'
+sleep 2
+"$ROOT/deploy/local/run.sh" up chatbot-service >/dev/null
+await_out $((before + 1)) "the answer to status after the restart"
+[[ $( (phone | grep -oF "$number" || true) | wc -l) -gt $mentions ]] || fail "the answer after the restart does not name $number"
+echo "smoke test: \"status\" written while chatbot-service was stopped was answered after its restart"

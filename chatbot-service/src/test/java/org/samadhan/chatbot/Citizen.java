@@ -95,6 +95,25 @@ final class Citizen implements AutoCloseable {
                 : send(m);
     }
 
+    /** Sends words without waiting for the answer (the bot may not be consuming); returns the message id. */
+    String saysWithoutWaiting(String text) {
+        transcript.add("👤 " + text);
+        InboundMessage message = message(MessageType.TEXT).text(new InboundMessage.Text(text)).build();
+        messagesSent++;
+        produce(message);
+        return message.messageId();
+    }
+
+    /** Waits for {@code count} replies in all, returning every reply received so far in the order published. */
+    List<OutboundMessage> awaitReplies(int count) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (replies.size() < count && Instant.now().isBefore(deadline)) {
+            collect(Duration.ofMillis(100));
+        }
+        assertEquals(count, replies.size(), "replies: " + replies);
+        return List.copyOf(replies);
+    }
+
     /** Delivers the very same message again, as WhatsApp does after a lost acknowledgement. */
     void redelivers(InboundMessage message) {
         produce(message);

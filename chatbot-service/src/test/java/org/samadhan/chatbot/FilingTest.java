@@ -93,7 +93,7 @@ class FilingTest {
             assertEquals(OutboundMessage.Type.LIST, askLocation.content().type());
             // A place typed with its block in it: no need to pick the block.
             OutboundMessage review = only(citizen.says("Kanakot, Gurur"));
-            assertTrue(review.content().body().contains("Kanakot, Gurur"), review.content().body());
+            assertTrue(review.content().body().contains("📍 Kanakot, Gurur\n"), review.content().body());
             // Add a photo from the summary.
             String photo = review.content().buttons().get(1).id();
             assertTrue(photo.startsWith("review:photo:"));

@@ -461,7 +461,8 @@ public class Dialogue {
         if (location.latitude() != null) {
             return text(lang, "place.pin") + (location.village() == null ? "" : " (" + location.village() + ")");
         }
-        return location.village() + ", " + blockName(lang, location.block());
+        boolean named = blockIn(location.village()).filter(location.block()::equals).isPresent();
+        return named ? location.village() : location.village() + ", " + blockName(lang, location.block());
     }
 
     private static String blockName(String lang, String block) {

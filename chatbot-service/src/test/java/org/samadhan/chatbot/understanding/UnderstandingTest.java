@@ -45,6 +45,8 @@ class UnderstandingTest {
             new Case("नहीं", Intent.NO, "hi", null),
             new Case("STOP", Intent.STOP, "en", null),
             new Case("START", Intent.START, "en", null),
+            new Case("Thank you!", Intent.THANKS, "en", null),
+            new Case("धन्यवाद 🙏", Intent.THANKS, "hi", null),
             new Case("3 दिन से लाइट नहीं है", Intent.NONE, "hi", null),
             new Case("hamare gaon me 10 din se handpump kharab hai", Intent.NONE, "hi", null),
             new Case("No electricity in our village since Monday", Intent.NONE, "en", null),
@@ -59,6 +61,21 @@ class UnderstandingTest {
             assertEquals(c.intent(), reading.intent(), c.text());
             assertEquals(c.language(), reading.language(), c.text());
             assertEquals(Optional.ofNullable(c.number()), reading.grievanceNumber(), c.text());
+        }
+    }
+
+    @Test
+    void freeAnswersToWasItFixedAreReadWithNegationWinning() {
+        for (String fixed : List.of("ho gaya, dhanyavaad", "हाँ काम हो गया", "Yes it is fixed now, thanks",
+                "ठीक है, धन्यवाद", "bilkul sahi", "santusht hu")) {
+            assertEquals(Optional.of(true), Understanding.satisfaction(fixed), fixed);
+        }
+        for (String notFixed : List.of("काम नहीं हुआ", "theek nahi hua", "abhi bhi pani nahi aa raha",
+                "No, still broken", "Not fixed", "असंतुष्ट", "jhooth bol rahe hai, kuch nahi hua")) {
+            assertEquals(Optional.of(false), Understanding.satisfaction(notFixed), notFixed);
+        }
+        for (String neither : List.of("kab aayenge?", "hello", "मेरे खेत में पानी भर गया")) {
+            assertEquals(Optional.empty(), Understanding.satisfaction(neither), neither);
         }
     }
 
