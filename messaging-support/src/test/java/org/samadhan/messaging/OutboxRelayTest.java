@@ -220,6 +220,27 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void aWorkerRelaysAsSoonAsItIsWokenNotOnlyOnItsIdleTick() throws Exception {
+        try (var kafka = KafkaTestClient.fromNowOn(TOPIC);
+             var worker = OutboxRelayWorker.start(dataSource, Map.of("bootstrap.servers",
+                     KafkaTestResource.bootstrapServers()), "outbox-worker-test", 50, Duration.ofSeconds(4),
+                     Duration.ofHours(1))) {
+            Thread.sleep(200); // the worker's first wait has begun: only a wake can start a round now
+            inTransaction(c -> {
+                OutboxWriter.append(c, record("g-w", 1));
+                return null;
+            }, true);
+            worker.wake();
+            assertEquals(1, kafka.await(1, Duration.ofSeconds(5)).size(), "published long before the idle hour");
+            Instant deadline = Instant.now().plusSeconds(5);
+            while (outboxSize() > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, outboxSize(), "and removed once acknowledged");
+        }
+    }
+
     private static OutboxRelay relay() {
         return new OutboxRelay(dataSource, producer, 50, Duration.ofSeconds(4));
     }

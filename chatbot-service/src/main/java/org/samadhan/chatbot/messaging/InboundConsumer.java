@@ -49,7 +49,7 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
         TransactionalBatch.process(dataSource, records, this);
-        relay.relayNow();
+        relay.wake();
     }
 
     @Override

@@ -1,45 +1,34 @@
 package org.samadhan.chatbot.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.samadhan.messaging.DurableProducers;
-import org.samadhan.messaging.OutboxRelay;
+import org.samadhan.messaging.OutboxRelayWorker;
 
-/**
- * Moves committed replies, commands and dead letters from the outbox to Kafka: right after each consumed batch
- * commits (a citizen waits for the reply), and every second for whatever that missed; failed rounds retry next tick.
- */
+/** Moves committed replies, commands and dead letters from the outbox to Kafka: at once after each consumed batch
+ * (a citizen is waiting for the reply), otherwise every second. */
+@Startup
 @ApplicationScoped
 public class OutboxRelayJob {
 
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
-
-    private final KafkaProducer<String, byte[]> producer;
-    private final OutboxRelay relay;
+    private final OutboxRelayWorker worker;
 
     public OutboxRelayJob(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        this.producer = DurableProducers.create(DurableProducers.config(kafka, "chatbot-service-outbox", ACK_TIMEOUT));
-        this.relay = new OutboxRelay(dataSource, producer, 500, ACK_TIMEOUT);
+        this.worker = OutboxRelayWorker.start(dataSource, kafka, "chatbot-service-outbox", 500, Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
-        relay.drainOrRetryLater();
-    }
-
-    /** Relays what was just committed, on the caller's thread. */
-    void relayNow() {
-        relay.drainOrRetryLater();
+    /** Relays what was just committed without waiting for the next tick. */
+    public void wake() {
+        worker.wake();
     }
 
     @PreDestroy
     void close() {
-        producer.close();
+        worker.close();
     }
 }

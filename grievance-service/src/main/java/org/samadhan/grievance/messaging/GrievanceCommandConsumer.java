@@ -27,17 +27,21 @@ public class GrievanceCommandConsumer implements TransactionalBatch.RecordHandle
     private final AgroalDataSource dataSource;
     private final GrievanceCommands commands;
     private final MeterRegistry metrics;
+    private final OutboxRelayJob relay;
 
-    public GrievanceCommandConsumer(AgroalDataSource dataSource, GrievanceCommands commands, MeterRegistry metrics) {
+    public GrievanceCommandConsumer(AgroalDataSource dataSource, GrievanceCommands commands, MeterRegistry metrics,
+                                    OutboxRelayJob relay) {
         this.dataSource = dataSource;
         this.commands = commands;
         this.metrics = metrics;
+        this.relay = relay;
     }
 
     @Incoming("grievance-commands")
     @Blocking // JDBC; batches are processed one after another, so per-grievance order holds
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
         TransactionalBatch.process(dataSource, records, this);
+        relay.wake(); // the citizen is waiting for their grievance number
     }
 
     @Override

@@ -1,37 +1,35 @@
 package org.samadhan.grievance.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.samadhan.grievance.config.GrievanceConfig;
-import org.samadhan.messaging.DurableProducers;
-import org.samadhan.messaging.OutboxRelay;
+import org.samadhan.messaging.OutboxRelayWorker;
 
-/** Moves committed events from the outbox to Kafka, continuously; failed rounds are retried on the next tick. */
+/** Moves committed events from the outbox to Kafka: at once after each consumed batch, otherwise every second. */
+@Startup
 @ApplicationScoped
 public class OutboxRelayJob {
 
-    private final KafkaProducer<String, byte[]> producer;
-    private final OutboxRelay relay;
+    private final OutboxRelayWorker worker;
 
     public OutboxRelayJob(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                           GrievanceConfig config) {
-        this.producer = DurableProducers.create(
-                DurableProducers.config(kafka, "grievance-service-outbox", config.outbox().ackTimeout()));
-        this.relay = new OutboxRelay(dataSource, producer, config.outbox().batchSize(), config.outbox().ackTimeout());
+        this.worker = OutboxRelayWorker.start(dataSource, kafka, "grievance-service-outbox", config.outbox().batchSize(), config.outbox().ackTimeout(),
+                Duration.ofSeconds(1));
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
-        relay.drainOrRetryLater();
+    /** Relays what was just committed without waiting for the next tick. */
+    public void wake() {
+        worker.wake();
     }
 
     @PreDestroy
     void close() {
-        producer.close();
+        worker.close();
     }
 }
