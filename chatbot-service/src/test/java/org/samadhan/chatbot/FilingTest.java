@@ -73,7 +73,7 @@ class FilingTest {
             assertTrue(askLocation.content().body().startsWith("Where is the problem?"));
 
             OutboundMessage review = only(citizen.sharesLocation(20.7312, 81.2049));
-            assertTrue(review.content().body().contains("Location shared"), review.content().body());
+            assertTrue(review.content().body().contains("📍 Shared on the map"), review.content().body());
             only(citizen.taps(review.content().buttons().get(0).id()));
             assertTrue(citizen.messagesSent() <= 4, "at most 4 messages: " + citizen.messagesSent());
 
