@@ -155,7 +155,7 @@ final class Citizen implements AutoCloseable {
         var event = new GrievanceEvent(UUID.nameUUIDFromBytes((grievanceId + version).getBytes()).toString(),
                 GrievanceEvent.eventTypeOf(action), Instant.now(), "BLD", grievanceId, number, version, action, null,
                 toStatus, new GrievanceEvent.Actor("officer-1", "OFFICER"), null, ref(), language, department,
-                "Gurur", null, 1, dueAt, null);
+                "Gurur", null, 1, dueAt, null, null, null);
         KafkaTestClient.produce(Topics.GRIEVANCE_EVENTS, Map.of(grievanceId, json(event)));
     }
 

@@ -42,6 +42,6 @@ public class GrievanceRegistration {
         var row = GrievanceRow.registered(id, district, number, r.citizenRef(), r.language(),
                 r.location() == null ? null : r.location().block());
         return Optional.of(TransitionRecorder.record(c, row, "REGISTER", null,
-                new GrievanceEvent.Actor(r.citizenRef(), Role.CITIZEN.name()), null, null, now, config.eventSource()));
+                new GrievanceEvent.Actor(r.citizenRef(), Role.CITIZEN.name()), null, null, now, config.eventSource(), r));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 import org.samadhan.contracts.Topics;
+import org.samadhan.contracts.grievance.GrievanceCommand;
 import org.samadhan.contracts.grievance.GrievanceEvent;
 import org.samadhan.grievance.persistence.GrievanceRow;
 import org.samadhan.grievance.persistence.GrievanceStore;
@@ -23,6 +24,14 @@ final class TransitionRecorder {
                                  GrievanceEvent.Actor actor, String reason, Integer rating, Instant now,
                                  String source)
             throws SQLException {
+        return record(c, after, action, from, actor, reason, rating, now, source, null);
+    }
+
+    /** As above; {@code complaint} is the registered complaint, told on REGISTER only. */
+    static GrievanceEvent record(Connection c, GrievanceRow after, String action, GrievanceStatus from,
+                                 GrievanceEvent.Actor actor, String reason, Integer rating, Instant now,
+                                 String source, GrievanceCommand.Register complaint)
+            throws SQLException {
         GrievanceStore.appendHistory(c, after.id(), after.version(), action, from == null ? null : from.name(),
                 after.status().name(), actor.id(), actor.role(), reason, now);
         // Derived from grievance and version: a transition replayed after a crash gets the same event id.
@@ -31,7 +40,8 @@ final class TransitionRecorder {
         var event = new GrievanceEvent(eventId, GrievanceEvent.eventTypeOf(action), now, after.districtCode(),
                 after.id().toString(), after.number(), after.version(), action, from == null ? null : from.name(),
                 after.status().name(), actor, reason, after.citizenRef(), after.language(), after.departmentCode(),
-                after.block(), after.officerId(), after.level(), after.dueAt(), rating);
+                after.block(), after.officerId(), after.level(), after.dueAt(), rating,
+                complaint == null ? null : complaint.description(), complaint == null ? null : complaint.category());
         OutboxWriter.append(c, OutboxRecord.event(Topics.GRIEVANCE_EVENTS, after.id().toString(), eventId,
                 event.eventType(), source, now, after.id().toString(), after.districtCode(), event));
         return event;

@@ -73,6 +73,6 @@ class CitizenMessagesTest {
         return new GrievanceEvent(UUID.randomUUID().toString(), GrievanceEvent.eventTypeOf(action), Instant.now(),
                 "BLD", UUID.randomUUID().toString(), "BLD-2026-000123", 3, action, "ASSIGNED", "ASSIGNED",
                 new GrievanceEvent.Actor("x", "OFFICER"), "Handpump washer replaced and tested", "cz-1", language,
-                department, "Gurur", "o-1", 2, Instant.parse("2026-12-03T06:00:00Z"), null);
+                department, "Gurur", "o-1", 2, Instant.parse("2026-12-03T06:00:00Z"), null, null, null);
     }
 }

@@ -66,7 +66,7 @@ final class Citizens {
         return new GrievanceEvent(UUID.randomUUID().toString(), GrievanceEvent.eventTypeOf(action), Instant.now(),
                 "BLD", grievanceId, "BLD-2026-000" + (100 + version), version, action, null, toStatus,
                 new GrievanceEvent.Actor("x", "SYSTEM"), reason, citizenRef, language, department, "Gurur", null,
-                level, Instant.parse("2026-12-03T06:00:00Z"), null);
+                level, Instant.parse("2026-12-03T06:00:00Z"), null, null, null);
     }
 
     static void publish(GrievanceEvent... events) {

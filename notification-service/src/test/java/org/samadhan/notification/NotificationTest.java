@@ -126,7 +126,7 @@ class NotificationTest {
                 "org.samadhan.grievance.assign.v1", Instant.now().minus(Duration.ofDays(3)), "BLD", g,
                 "BLD-2026-000999", 2, "ASSIGN", "REGISTERED", "ASSIGNED",
                 new org.samadhan.contracts.grievance.GrievanceEvent.Actor("x", "SYSTEM"), null,
-                Citizens.ref(citizen), "en", "FOOD", "Gurur", null, 1, Instant.now(), null);
+                Citizens.ref(citizen), "en", "FOOD", "Gurur", null, 1, Instant.now(), null, null, null);
         Citizens.publish(stale, Citizens.event(g, 1, "REGISTER", "REGISTERED", Citizens.ref(citizen), "en", null,
                 null, 1));
         await().atMost(PATIENCE).until(() -> "AWAITING_CITIZEN".equals(

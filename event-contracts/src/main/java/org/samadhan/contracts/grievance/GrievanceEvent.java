@@ -8,7 +8,9 @@ import java.time.Instant;
  * integrators. {@code version} counts the grievance's events from 1 without gaps, so a consumer can order them and
  * deduplicate (on {@code eventId}, or on grievanceId + version). It names citizens only by {@code citizenRef}.
  * {@code reason} carries the officer's note (RESOLVE: the action taken), the transfer reason or the citizen's reason;
- * {@code rating} (1-5) only the citizen's optional rating on CONFIRM_RESOLVED.
+ * {@code rating} (1-5) only the citizen's optional rating on CONFIRM_RESOLVED. REGISTER also carries the complaint
+ * itself ({@code description}, and the {@code category} the citizen chose, if any), as Open311 publishes a service
+ * request's description, so routing and integrators need not ask for it.
  */
 public record GrievanceEvent(
         String eventId,
@@ -30,7 +32,9 @@ public record GrievanceEvent(
         String officerId,
         Integer level,
         Instant dueAt,
-        Integer rating) {
+        Integer rating,
+        String description,
+        String category) {
 
     /** CloudEvents type prefix; the full type is {@code org.samadhan.grievance.<action in lower case>.v1}. */
     public static String eventTypeOf(String action) {
