@@ -13,7 +13,7 @@ import org.samadhan.contracts.Json;
  * escalation ladder above them and the vocabulary citizens use for it. Seeded from {@code directory/balod.json}
  * (versioned in the repository), stored in PostgreSQL and edited over REST by the collector.
  */
-public record DirectoryData(String district, int version, List<String> blocks, double autoRouteThreshold,
+public record DirectoryData(String district, List<String> blocks, double autoRouteThreshold,
                             List<Department> departments) {
 
     public record Department(String code, Map<String, String> name, String serviceLevel, Map<String, String> officers,

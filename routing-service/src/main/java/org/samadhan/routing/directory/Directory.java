@@ -1,0 +1,101 @@
+package org.samadhan.routing.directory;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.samadhan.messaging.Transactions;
+import org.samadhan.routing.classifier.ComplaintAnalyzer;
+import org.samadhan.routing.classifier.Dataset;
+import org.samadhan.routing.classifier.LabelledText;
+import org.samadhan.routing.classifier.NaiveBayesClassifier;
+import org.samadhan.routing.config.RoutingConfig;
+
+/**
+ * What routing knows right now: the directory as stored, and the classifier trained on the project's training split,
+ * the directory's vocabulary and the officers' corrections. Rebuilt whenever the directory is edited or a correction
+ * arrives (here or, within {@code routing.directory-refresh}, through another instance), so changes take effect
+ * without a restart. Readers take one immutable snapshot and need no locks.
+ */
+@Startup
+@ApplicationScoped
+public class Directory {
+
+    private static final Logger LOG = Logger.getLogger(Directory.class);
+
+    /** One consistent view: directory, its version, and the classifier built with its vocabulary. */
+    public record Snapshot(int version, long fingerprint, DirectoryData data, NaiveBayesClassifier classifier,
+                           int corrections) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final RoutingConfig config;
+    private final ComplaintAnalyzer analyzer = new ComplaintAnalyzer();
+    private final List<LabelledText> training = Dataset.training();
+    private volatile Snapshot current;
+
+    public Directory(AgroalDataSource dataSource, RoutingConfig config) throws SQLException {
+        this.dataSource = dataSource;
+        this.config = config;
+        Transactions.inTransaction(dataSource, c -> {
+            DirectoryStore.seedIfEmpty(c, DirectoryData.seed());
+            return null;
+        });
+        reload();
+    }
+
+    public Snapshot current() {
+        return current;
+    }
+
+    /** Rebuilds the snapshot from the database. */
+    public synchronized void reload() throws SQLException {
+        current = Transactions.inTransaction(dataSource, this::build);
+        LOG.infof("Directory version %d loaded; classifier trained with %d corrections", current.version(),
+                current.corrections());
+    }
+
+    /** Replaces one department's entry, if the directory is still at {@code expectedVersion}. */
+    public synchronized boolean replace(DirectoryData.Department department, int expectedVersion, String by)
+            throws SQLException {
+        DirectoryData before = current.data();
+        List<DirectoryData.Department> departments = new ArrayList<>(before.departments());
+        departments.replaceAll(d -> d.code().equals(department.code()) ? department : d);
+        DirectoryData after = new DirectoryData(before.district(), before.blocks(),
+                before.autoRouteThreshold(), departments);
+        boolean replaced = Transactions.inTransaction(dataSource,
+                c -> DirectoryStore.replace(c, expectedVersion, after, by, Instant.now()));
+        if (replaced) {
+            reload();
+        }
+        return replaced;
+    }
+
+    @Scheduled(every = "${routing.directory-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reloadIfChanged() {
+        try {
+            long fingerprint = Transactions.inTransaction(dataSource, DirectoryStore::fingerprint);
+            if (fingerprint != current.fingerprint()) {
+                reload();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Could not check the directory for changes: %s", e.getMessage());
+        }
+    }
+
+    private Snapshot build(Connection c) throws SQLException {
+        DirectoryStore.Stored stored = DirectoryStore.load(c).orElseThrow();
+        List<LabelledText> examples = new ArrayList<>(training);
+        examples.addAll(stored.data().vocabulary());
+        List<LabelledText> corrections = config.learnFromCorrections() ? DirectoryStore.corrections(c) : List.of();
+        examples.addAll(corrections);
+        return new Snapshot(stored.version(), DirectoryStore.fingerprint(c), stored.data(),
+                new NaiveBayesClassifier(analyzer, examples), corrections.size());
+    }
+}

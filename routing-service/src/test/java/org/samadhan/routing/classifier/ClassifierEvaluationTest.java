@@ -1,0 +1,58 @@
+package org.samadhan.routing.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.samadhan.contracts.Departments;
+import org.samadhan.routing.directory.DirectoryData;
+
+/** The targets of issue #5, on the project's evaluation split, with the classifier as the service builds it. */
+class ClassifierEvaluationTest {
+
+    private static final DirectoryData SEED = DirectoryData.seed();
+
+    @Test
+    void theEvaluationSplitIsRoutedWithAtLeast90PercentAccuracyAnd95PercentPrecisionWhenAutoRouted() {
+        List<LabelledText> examples = new ArrayList<>(Dataset.training());
+        examples.addAll(SEED.vocabulary());
+        var report = Evaluation.run(new NaiveBayesClassifier(new ComplaintAnalyzer(), examples),
+                Dataset.evaluation(), SEED.autoRouteThreshold());
+        assertTrue(report.accuracy() >= 0.90, report.text());
+        assertTrue(report.autoPrecision() >= 0.95, report.text());
+        assertTrue(report.coverage() >= 0.70, "most complaints routed without people: " + report.text());
+    }
+
+    @Test
+    void theDatasetIsBigEnoughCoversEveryDepartmentAndStyleAndNeverTrainsOnItsEvaluation() {
+        List<LabelledText> training = Dataset.training();
+        List<LabelledText> evaluation = Dataset.evaluation();
+        assertTrue(training.size() + evaluation.size() >= 400);
+        Set<String> departments = Departments.CODES.stream().filter(c -> !c.equals(Departments.DISTRICT_CELL))
+                .collect(Collectors.toSet());
+        for (List<LabelledText> split : List.of(training, evaluation)) {
+            assertEquals(departments, split.stream().map(LabelledText::department).collect(Collectors.toSet()));
+            assertEquals(Set.of("hi", "hing", "en", "mix"), split.stream().map(LabelledText::style)
+                    .collect(Collectors.toSet()));
+        }
+        Set<String> trained = new HashSet<>();
+        training.forEach(t -> trained.add(t.text().strip().toLowerCase()));
+        evaluation.forEach(e -> assertTrue(!trained.contains(e.text().strip().toLowerCase()), e.text()));
+    }
+
+    @Test
+    void spellingsOfOneWordInEitherScriptShareATerm() {
+        var analyzer = new ComplaintAnalyzer();
+        for (List<String> sameWord : List.of(List.of("बिजली", "bijli", "bijali"), List.of("पानी", "paani", "pani"),
+                List.of("हैंडपंप", "handpump"), List.of("फसल", "fasal", "phasal"), List.of("शराब", "sharab"))) {
+            Set<String> shared = new HashSet<>(analyzer.terms(sameWord.get(0)));
+            sameWord.forEach(w -> shared.retainAll(analyzer.terms(w)));
+            assertTrue(!shared.isEmpty(), sameWord + " share no term");
+        }
+    }
+}
