@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.samadhan.routing.directory.DirectoryData;
+import org.samadhan.routing.directory.DirectoryStore;
 
 /**
  * The evaluation command: trains on the training split (plus the directory's vocabulary and any corrections given),
@@ -80,11 +82,23 @@ public final class Evaluation {
         return new double[] {(double) routed / confidences.size(), routed == 0 ? 1.0 : (double) right / routed};
     }
 
-    /** {@code Evaluation [threshold]}: the project's evaluation split against a classifier trained on the rest. */
-    public static void main(String[] args) {
-        double threshold = args.length > 0 ? Double.parseDouble(args[0]) : 0.5;
-        var examples = new java.util.ArrayList<>(Dataset.training());
-        examples.addAll(org.samadhan.routing.directory.DirectoryData.seed().vocabulary());
+    /**
+     * {@code Evaluation [threshold] [jdbc-url user password]}: the project's evaluation split against a classifier
+     * trained as the service trains it; with a database, officers' corrections are included in training.
+     */
+    public static void main(String[] args) throws java.sql.SQLException {
+        DirectoryData directory = DirectoryData.seed();
+        double threshold = args.length > 0 && !args[0].isBlank() ? Double.parseDouble(args[0])
+                : directory.autoRouteThreshold();
+        var examples = new ArrayList<>(Dataset.training());
+        examples.addAll(directory.vocabulary());
+        if (args.length >= 4) {
+            try (var c = java.sql.DriverManager.getConnection(args[1], args[2], args[3])) {
+                List<LabelledText> corrections = DirectoryStore.corrections(c);
+                System.out.printf("Including %d corrections from %s%n", corrections.size(), args[1]);
+                examples.addAll(corrections);
+            }
+        }
         var classifier = new NaiveBayesClassifier(new ComplaintAnalyzer(), examples);
         System.out.print(run(classifier, Dataset.evaluation(), threshold).text());
     }
