@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the running system end to end. Front door: a webhook signed like WhatsApp signs it is answered 200 and its
-# message is on whatsapp.inbound.v1. Officers: a grievance registered and assigned through grievance.commands.v1 is
-# seen and acknowledged by its officer with a real Keycloak token, hidden (404) from another department's officer,
+# message is on whatsapp.inbound.v1. Officers: a grievance registered through grievance.commands.v1 is routed by
+# routing-service to its department and block officer, who sees and acknowledges it with a real Keycloak token, hidden (404) from another department's officer,
 # and its ACKNOWLEDGE event reaches grievance.events.v1. Citizen: the news reaches the citizen's phone in the
 # whatsapp-sandbox through notification-service, and WhatsApp's statuses come back (notification.deliveries.v1).
 # Conversation: a citizen files a complaint by talking to the bot on the sandbox phone (words, a location pin, a tap
@@ -58,10 +58,11 @@ if curl -sf "$SANDBOX/q/health/ready" >/dev/null 2>&1; then
     "$SANDBOX/sandbox/citizens/$citizen/messages" >/dev/null || fail "sandbox refused the citizen's message"
   sleep 2
 fi
-printf '%s|{"commandId":"smoke:%s","commandType":"REGISTER","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","register":{"citizenRef":"%s","citizenWaId":"%s","language":"hi","description":"हैंडपंप 10 दिन से खराब है","location":{"block":"Gurur","village":"Kusumkasa"}}}\n%s|{"commandId":"smoke-assign:%s","commandType":"ASSIGN","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","assign":{"departmentCode":"PHE","block":"Gurur","officerId":"phe-gurur","confidence":0.97,"reasons":["हैंडपंप"]}}\n' \
-  "$id" "$id" "$now" "$id" "$citizen_ref" "$citizen" "$id" "$id" "$now" "$id" |
+# The grievance is registered through Kafka; routing-service reads the complaint and assigns it (PHE, Gurur's officer).
+printf '%s|{"commandId":"smoke:%s","commandType":"REGISTER","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","register":{"citizenRef":"%s","citizenWaId":"%s","language":"hi","description":"हमारे गाँव का हैंडपंप 10 दिन से खराब है, पीने का पानी नहीं","location":{"block":"Gurur","village":"Kusumkasa"}}}\n' \
+  "$id" "$id" "$now" "$id" "$citizen_ref" "$citizen" |
   kafka org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$BOOTSTRAP" --topic grievance.commands.v1 \
-    --property parse.key=true --property key.separator='|' >/dev/null 2>&1 || fail "could not produce commands"
+    --property parse.key=true --property key.separator='|' >/dev/null 2>&1 || fail "could not produce the command"
 
 token() {
   curl -sf -d grant_type=password -d client_id=officer-portal -d username="$1" -d password="$PASSWORD" \
@@ -77,7 +78,7 @@ for _ in $(seq 1 60); do
   [[ "$status" == ASSIGNED ]] && break
   sleep 0.5
 done
-[[ "$status" == ASSIGNED ]] || fail "grievance $id not ASSIGNED for its officer (status '$status')"
+[[ "$status" == ASSIGNED ]] || fail "grievance $id not routed to PHE / Gurur's officer (status '$status')"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $other" "$GRIEVANCE/api/grievances/$id")
 [[ "$code" == 404 ]] || fail "another department's officer got $code, expected 404"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$GRIEVANCE/api/grievances/$id")
@@ -89,7 +90,8 @@ event=$(kafka org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server
   --topic grievance.events.v1 --from-beginning --timeout-ms 10000 2>/dev/null |
   grep -F "\"grievanceId\":\"$id\"" | grep -F '"action":"ACKNOWLEDGE"' || true)
 [[ -n "$event" ]] || fail "no ACKNOWLEDGE event for $id on grievance.events.v1"
-echo "smoke test: grievance $id assigned to PHE/Gurur via Kafka; its officer (Keycloak token) acknowledged it,"
+echo "smoke test: grievance $id registered via Kafka, routed by routing-service to PHE / Gurur; its officer"
+echo "  (Keycloak token) acknowledged it,"
 echo "  another department's officer got 404, no token 401; ACKNOWLEDGE event on grievance.events.v1:"
 echo "  $event" | cut -c1-220
 
@@ -112,6 +114,14 @@ done
 [[ -n "$read_outcome" ]] || fail "no READ outcome for grievance:$id:1 on notification.deliveries.v1"
 echo "smoke test: the citizen's phone (sandbox) shows $out messages about $id; WhatsApp's statuses came back:"
 echo "  $read_outcome" | cut -c1-220
+
+# --- Routing: the open classify endpoint ----------------------------------------------------------------------------
+if curl -sf "http://127.0.0.1:8083/q/health/ready" >/dev/null; then
+  classified=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"text":"3 दिन से लाइट नहीं है"}' \
+    "http://127.0.0.1:8083/api/routing/classify")
+  [[ "$classified" == *'"routedTo":"ELECTRICITY"'* ]] || fail "classify answered: ${classified:0:300}"
+  echo "smoke test: routing classifies \"3 दिन से लाइट नहीं है\": ${classified:0:160}"
+fi
 
 # --- Conversation: a citizen files a complaint with the bot, on the sandbox phone ------------------------------------
 curl -sf "http://127.0.0.1:8082/q/health/ready" >/dev/null || { echo "smoke test: chatbot-service not running, skipped"; exit 0; }
