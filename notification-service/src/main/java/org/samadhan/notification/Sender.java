@@ -49,6 +49,7 @@ public class Sender {
     private final MeterRegistry metrics;
     private final SendingLimits limits;
     private final Semaphore inFlight;
+    private final AcceptedSends acceptedSends;
     private volatile boolean running;
     private Thread thread;
 
@@ -62,6 +63,7 @@ public class Sender {
         this.metrics = metrics;
         this.limits = new SendingLimits(this.config.perSecond(), this.config.pairBurst(), this.config.pairInterval());
         this.inFlight = new Semaphore(this.config.concurrency());
+        this.acceptedSends = new AcceptedSends(dataSource);
     }
 
     void start(@Observes StartupEvent started) {
@@ -76,7 +78,8 @@ public class Sender {
         if (thread != null) {
             thread.join(5_000);
         }
-        inFlight.tryAcquire(config.concurrency(), 10, TimeUnit.SECONDS); // let answers in flight be recorded
+        inFlight.tryAcquire(config.concurrency(), 10, TimeUnit.SECONDS); // let answers in flight arrive
+        acceptedSends.close(); // and be recorded
     }
 
     private void loop() {
@@ -171,10 +174,7 @@ public class Sender {
             throws SQLException {
         Instant now = Instant.now();
         if (result instanceof SendResult.Accepted accepted) {
-            Transactions.inTransaction(dataSource, c -> {
-                OutboundStore.accepted(c, message.outboundId(), accepted.wamid(), asTemplate, now);
-                return null;
-            });
+            acceptedSends.add(new AcceptedSends.Accepted(message.outboundId(), accepted.wamid(), asTemplate, now));
             metrics.counter("notification.sent", "form", asTemplate ? "template" : "free-form").increment();
         } else if (result instanceof SendResult.Refused refused) {
             metrics.counter("notification.failed", "code", String.valueOf(refused.code())).increment();

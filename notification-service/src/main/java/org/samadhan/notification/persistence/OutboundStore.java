@@ -141,18 +141,32 @@ public final class OutboundStore {
     }
 
     /** WhatsApp accepted it: its message id links the statuses to come. */
-    public static void accepted(Connection c, String outboundId, String wamid, boolean asTemplate, Instant now)
-            throws SQLException {
+    /** WhatsApp accepted these sends (those still SENDING: a status may have moved one on already). */
+    public static void acceptedAll(Connection c, java.util.List<? extends AcceptedSend> sends) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 update outbound_message set state = 'ACCEPTED', wamid = ?, as_template = ?, sending_since = null,
                     error_code = null, error_title = null, updated_at = ?
                 where outbound_id = ? and state = 'SENDING'""")) {
-            update.setString(1, wamid);
-            update.setBoolean(2, asTemplate);
-            update.setTimestamp(3, Timestamp.from(now));
-            update.setString(4, outboundId);
-            update.executeUpdate();
+            for (AcceptedSend send : sends) {
+                update.setString(1, send.wamid());
+                update.setBoolean(2, send.asTemplate());
+                update.setTimestamp(3, Timestamp.from(send.at()));
+                update.setString(4, send.outboundId());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
+    }
+
+    /** What {@link #acceptedAll} needs of an accepted send. */
+    public interface AcceptedSend {
+        String outboundId();
+
+        String wamid();
+
+        boolean asTemplate();
+
+        Instant at();
     }
 
     /**
