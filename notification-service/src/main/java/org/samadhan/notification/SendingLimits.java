@@ -13,7 +13,9 @@ import java.util.Map;
  * send may start only while fewer than {@code perSecond} sends are in flight or were answered within the last second.
  * Then any one-second window of arrivals holds at most {@code perSecond} sends, whatever the network delays (a send
  * answered over a second before another starts also arrived over a second before it); a limiter counting only start
- * times would let delayed sends bunch up at WhatsApp's end. The cost is that slow answers lower the achieved rate.
+ * times would let delayed sends bunch up at WhatsApp's end. The cost is that slow answers lower the achieved rate, so
+ * starts are also spaced evenly (one per 1/{@code perSecond} s): a burst of {@code perSecond} sends at once would
+ * queue at WhatsApp's end, slow every answer, and hold every slot longer.
  *
  * <p>Per citizen: a burst, then one per interval (WhatsApp allows 45 in 6 s, then about one per 6 s).
  */
@@ -28,7 +30,9 @@ public class SendingLimits {
     private final int perSecond;
     private final int pairBurst;
     private final long pairInterval;
+    private final long spacing;
     private final Deque<Long> answered = new ArrayDeque<>();
+    private long nextStart = Long.MIN_VALUE;
     private final Map<String, double[]> pairs = new HashMap<>(); // citizen -> {tokens, updated at}
     private int inFlight;
 
@@ -36,6 +40,7 @@ public class SendingLimits {
         this.perSecond = perSecond;
         this.pairBurst = pairBurst;
         this.pairInterval = pairInterval.toNanos();
+        this.spacing = Duration.ofSeconds(1).toNanos() / perSecond;
     }
 
     /** Starts a send to this citizen at {@code now} (nanoTime), or says how long to wait and for which limit. */
@@ -48,6 +53,9 @@ public class SendingLimits {
         if (tokens < 1) {
             return new Decision(false, (long) ((1 - tokens) * pairInterval), true);
         }
+        if (nextStart != Long.MIN_VALUE && now < nextStart) {
+            return new Decision(false, nextStart - now, false);
+        }
         if (inFlight + answered.size() >= perSecond) {
             long wait = answered.isEmpty() ? 1_000_000 : SECOND - (now - answered.peekFirst());
             return new Decision(false, Math.max(wait, 100_000), false);
@@ -55,6 +63,8 @@ public class SendingLimits {
         pair[0] = tokens - 1;
         pair[1] = now;
         inFlight++;
+        // Keep to the grid when a little late (sleeps overshoot), restart it after an idle spell (which earns no burst).
+        nextStart = nextStart != Long.MIN_VALUE && now - nextStart < spacing ? nextStart + spacing : now + spacing;
         if (pairs.size() > 100_000) {
             pairs.values().removeIf(p -> now - (long) p[1] > pairInterval * pairBurst); // full again: forget
         }
