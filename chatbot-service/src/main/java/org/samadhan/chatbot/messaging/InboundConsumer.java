@@ -20,6 +20,7 @@ import org.samadhan.chatbot.understanding.Understanding;
 import org.samadhan.contracts.CitizenRefs;
 import org.samadhan.contracts.whatsapp.InboundMessage;
 import org.samadhan.messaging.ConsumedRecords;
+import org.samadhan.messaging.OutboxRelayJob;
 import org.samadhan.messaging.TransactionalBatch;
 
 /**

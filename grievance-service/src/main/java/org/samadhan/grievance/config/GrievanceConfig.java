@@ -54,17 +54,4 @@ public interface GrievanceConfig {
         @WithDefault("P7D")
         Duration window();
     }
-
-    /** The transactional outbox relay. */
-    Outbox outbox();
-
-    interface Outbox {
-        /** Most records sent per relay round. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** How long a round waits for Kafka's acknowledgements before it is retried. */
-        @WithDefault("5s")
-        Duration ackTimeout();
-    }
 }

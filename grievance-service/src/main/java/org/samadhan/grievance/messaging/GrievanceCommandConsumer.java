@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.grievance.GrievanceCommand;
 import org.samadhan.grievance.GrievanceCommands;
+import org.samadhan.messaging.OutboxRelayJob;
 import org.samadhan.messaging.TransactionalBatch;
 
 /**

@@ -22,6 +22,7 @@ import org.samadhan.contracts.grievance.GrievanceEvent;
 import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.OutboxRecord;
 import org.samadhan.messaging.OutboxWriter;
+import org.samadhan.messaging.OutboxRelayJob;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.routing.Router;
 import org.samadhan.routing.RoutingDecision;
