@@ -211,11 +211,8 @@ final class Citizen implements AutoCloseable {
 
     /** Feedback commands name only the grievance: this citizen's are those of grievances they registered. */
     private boolean ownsFeedback(GrievanceCommand command) {
-        return commands.stream().anyMatch(c -> c.grievanceId().equals(command.grievanceId()))
-                || ownGrievances.contains(command.grievanceId());
+        return commands.stream().anyMatch(c -> c.grievanceId().equals(command.grievanceId()));
     }
-
-    final List<String> ownGrievances = new ArrayList<>();
 
     private String titleOf(String replyId) {
         for (int i = replies.size() - 1; i >= 0; i--) {

@@ -3,6 +3,7 @@ package org.samadhan.testsupport;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -38,7 +39,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private static Map<String, String> startEmbedded() {
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            // Started beside Kafka and other processes on two cores: allow more than the default 10 s.
+            postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(90)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestResource::closeQuietly, "postgres-test-shutdown"));
             return properties(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         } catch (IOException e) {
