@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
  * handling throws is rolled back to its savepoint and written to its topic's dead-letter topic through the outbox, in
  * the same transaction, with the reason, so nothing is skipped silently and the offset never passes an unhandled
  * record. When the database itself is unavailable the whole batch is retried with backoff instead of being dropped.
+ * Either way a handler may see a record again, so its effects outside the transaction (metrics) can repeat.
  */
 public final class TransactionalBatch {
 
@@ -39,9 +40,7 @@ public final class TransactionalBatch {
         while (true) {
             try {
                 Transactions.inTransaction(dataSource, c -> {
-                    for (ConsumerRecord<String, String> record : records) {
-                        handleOne(c, record, handler);
-                    }
+                    handleAll(c, records, handler);
                     return null;
                 });
                 return;
@@ -61,6 +60,32 @@ public final class TransactionalBatch {
         String state = e.getSQLState();
         return state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
                 || state.startsWith("57") || state.startsWith("58");
+    }
+
+    /**
+     * The whole batch behind one savepoint, since a record is rarely rejected; only when one is, the batch is rolled
+     * back to it and handled again record by record. A savepoint per record costs two round trips to the database.
+     */
+    private static void handleAll(Connection c, Iterable<ConsumerRecord<String, String>> records,
+                                  RecordHandler handler) throws SQLException {
+        Savepoint batch = c.setSavepoint();
+        try {
+            for (ConsumerRecord<String, String> record : records) {
+                handler.handle(c, record);
+            }
+            c.releaseSavepoint(batch);
+            return;
+        } catch (SQLException e) {
+            if (isTransient(e)) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            // handled again below, where the record at fault is found and dead-lettered
+        }
+        c.rollback(batch);
+        for (ConsumerRecord<String, String> record : records) {
+            handleOne(c, record, handler);
+        }
     }
 
     private static void handleOne(Connection c, ConsumerRecord<String, String> record, RecordHandler handler)

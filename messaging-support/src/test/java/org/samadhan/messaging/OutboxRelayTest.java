@@ -25,7 +25,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.samadhan.contracts.CloudEventHeaders;
 import org.samadhan.testsupport.KafkaTestClient;
 import org.samadhan.testsupport.KafkaTestResource;
-import org.samadhan.testsupport.PostgresTestResource;
 
 /** The outbox against a real PostgreSQL and a real Kafka broker. */
 class OutboxRelayTest {
@@ -36,17 +35,7 @@ class OutboxRelayTest {
 
     @BeforeAll
     static void infrastructure() throws SQLException, IOException {
-        Map<String, String> db = PostgresTestResource.datasource();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(db.get("quarkus.datasource.jdbc.url"));
-        dataSource.setUser(db.get("quarkus.datasource.username"));
-        dataSource.setPassword(db.get("quarkus.datasource.password"));
-        String migration = new String(OutboxRelayTest.class.getResourceAsStream("/db/outbox/V0_1__outbox.sql")
-                .readAllBytes());
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.execute("drop table if exists outbox");
-            s.execute(migration);
-        }
+        dataSource = OutboxDatabase.create();
         producer = DurableProducers.create(DurableProducers.config(
                 Map.of("bootstrap.servers", KafkaTestResource.bootstrapServers()), "outbox-test", Duration.ofSeconds(4)));
     }
@@ -58,9 +47,7 @@ class OutboxRelayTest {
 
     @BeforeEach
     void emptyOutbox() throws SQLException {
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.execute("delete from outbox");
-        }
+        OutboxDatabase.execute(dataSource, "delete from outbox");
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,12 @@ public class Sender {
     private final SendingLimits limits;
     private final Semaphore inFlight;
     private final AcceptedSends acceptedSends;
+    /** Answers arrive on the HTTP client's event loop; recording one may touch the database, so it happens here. */
+    private final ExecutorService answers = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "whatsapp-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running;
     private Thread thread;
 
@@ -80,6 +88,7 @@ public class Sender {
         }
         inFlight.tryAcquire(config.concurrency(), 10, TimeUnit.SECONDS); // let answers in flight arrive
         acceptedSends.close(); // and be recorded
+        answers.shutdown();
     }
 
     private void loop() {
@@ -156,8 +165,8 @@ public class Sender {
         }
         inFlight.acquire();
         Timer.Sample sample = Timer.start(metrics);
-        client.send(request).whenComplete((result, failure) -> {
-            limits.answered(System.nanoTime());
+        client.send(request).whenComplete((result, failure) -> limits.answered(System.nanoTime()))
+                .whenCompleteAsync((result, failure) -> {
             try {
                 sample.stop(metrics.timer("notification.send.latency"));
                 record(message, asTemplate, request, result);
@@ -167,7 +176,7 @@ public class Sender {
             } finally {
                 inFlight.release();
             }
-        });
+        }, answers);
     }
 
     private void record(PendingMessage message, boolean asTemplate, ObjectNode request, SendResult result)

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -44,8 +46,13 @@ public final class KafkaTestClient implements AutoCloseable {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            // All sent before any is awaited: the producer batches them, as a service's producer would.
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (var entry : valuesByKey.entrySet()) {
-                producer.send(new ProducerRecord<>(topic, entry.getKey(), entry.getValue())).get();
+                sent.add(producer.send(new ProducerRecord<>(topic, entry.getKey(), entry.getValue())));
+            }
+            for (Future<RecordMetadata> one : sent) {
+                one.get();
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("Could not produce to " + topic, e);

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -35,18 +40,25 @@ public class WebhookDelivery {
     private static final ObjectWriter ESCAPING = Json.mapper().writer()
             .with(JsonGenerator.Feature.ESCAPE_NON_ASCII);
 
+    /** WhatsApp keeps a bounded number of webhook requests open per app; the rest wait their turn. */
+    private static final int CONNECTIONS = 64;
+
     private final SandboxConfig config;
-    /** WhatsApp keeps a bounded number of webhook requests open per app; unbounded, they would storm the gateway. */
-    private static final int IN_FLIGHT = 64;
-
-    // An explicit executor: on a 2-core machine the JDK's default gives every async step a new thread.
+    // An explicit scheduler: on a 2-core machine the JDK's default gives every async step a new thread.
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(2)).build();
-    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+    // Vert.x's client on Quarkus's event loop: the JDK's HttpClient topped out near 400 requests/s on 2 cores.
+    private final HttpClient http;
+    private final RequestOptions target;
 
-    public WebhookDelivery(SandboxConfig config) {
+    public WebhookDelivery(Vertx vertx, SandboxConfig config) {
         this.config = config;
+        URI url = URI.create(config.webhookUrl());
+        boolean tls = "https".equals(url.getScheme());
+        this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(tls).setKeepAlive(true)
+                .setTcpNoDelay(true).setConnectTimeout(2_000), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+        this.target = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost())
+                .setPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80).setSsl(tls)
+                .setURI(url.getRawPath()).setIdleTimeout(10_000);
     }
 
     /** A citizen's message, with the contact block WhatsApp adds. */
@@ -95,29 +107,24 @@ public class WebhookDelivery {
     }
 
     private void deliver(byte[] body, int attempt) {
-        if (!inFlight.tryAcquire()) {
-            later(() -> deliver(body, attempt), Duration.ofMillis(20)); // queued, as WhatsApp queues webhooks
-            return;
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.webhookUrl()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", Hmac.webhookSignature(config.appSecret(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            inFlight.release();
-            if (failure == null && response.statusCode() == 200) {
-                return;
-            }
-            String why = failure != null ? failure.toString() : "HTTP " + response.statusCode();
-            if (attempt >= MAX_ATTEMPTS) {
-                LOG.warnf("Webhook given up after %d attempts (%s)", attempt, why);
-                return;
-            }
-            Duration backoff = Duration.ofMillis(Math.min(30_000, 250L << Math.min(attempt, 10)));
-            LOG.infof("Webhook attempt %d failed (%s); redelivering in %s", attempt, why, backoff);
-            later(() -> deliver(body, attempt + 1), backoff);
-        });
+        http.request(new RequestOptions(target))
+                .compose(request -> request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .putHeader("X-Hub-Signature-256", Hmac.webhookSignature(config.appSecret(), body))
+                        .send(Buffer.buffer(body))
+                        .compose(response -> response.body().map(drained -> response.statusCode())))
+                .onComplete(answer -> {
+                    if (answer.succeeded() && answer.result() == 200) {
+                        return;
+                    }
+                    String why = answer.failed() ? answer.cause().toString() : "HTTP " + answer.result();
+                    if (attempt >= MAX_ATTEMPTS) {
+                        LOG.warnf("Webhook given up after %d attempts (%s)", attempt, why);
+                        return;
+                    }
+                    Duration backoff = Duration.ofMillis(Math.min(30_000, 250L << Math.min(attempt, 10)));
+                    LOG.infof("Webhook attempt %d failed (%s); redelivering in %s", attempt, why, backoff);
+                    later(() -> deliver(body, attempt + 1), backoff);
+                });
     }
 
     @PreDestroy
