@@ -5,6 +5,8 @@
 #   2. limited: 5,000 replies with the default limit of 80/s (achieved rate and the most in any one second), after
 #      1,500 unreported to warm every service up;
 #   3. lifted:  20,000 replies with the limit lifted (sandbox and service at 100,000/s), after 3,000 unreported.
+# In 2 and 3 each citizen first writes through the sandbox (an open 24-hour window: every reply is reported sent /
+# delivered / read), then all the replies are produced at once.
 # Usage: notification-service/bench/run.sh [limited-count=5000] [lifted-count=20000]
 # Starts what it needs with deploy/local/run.sh and stops it afterwards.
 set -euo pipefail

@@ -52,7 +52,7 @@ public final class OutboundBenchmark {
         List<Instant> arrivals = new ArrayList<>();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
         while (arrivals.size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(2_000);
+            Thread.sleep(5_000); // rarely: each look costs the sandbox a list of every send so far
             arrivals.clear();
             String body = http.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/sends?since=" + start))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
