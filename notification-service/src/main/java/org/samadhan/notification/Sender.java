@@ -167,16 +167,16 @@ public class Sender {
         Timer.Sample sample = Timer.start(metrics);
         client.send(request).whenComplete((result, failure) -> limits.answered(System.nanoTime()))
                 .whenCompleteAsync((result, failure) -> {
-            try {
-                sample.stop(metrics.timer("notification.send.latency"));
-                record(message, asTemplate, request, result);
-            } catch (SQLException | RuntimeException e) {
-                // Left SENDING: UnconfirmedSends will settle it from statuses, or send it again.
-                LOG.errorf("Could not record the answer for %s: %s", message.outboundId(), e.getMessage());
-            } finally {
-                inFlight.release();
-            }
-        }, answers);
+                    try {
+                        sample.stop(metrics.timer("notification.send.latency"));
+                        record(message, asTemplate, request, result);
+                    } catch (SQLException | RuntimeException e) {
+                        // Left SENDING: UnconfirmedSends will settle it from statuses, or send it again.
+                        LOG.errorf("Could not record the answer for %s: %s", message.outboundId(), e.getMessage());
+                    } finally {
+                        inFlight.release();
+                    }
+                }, answers);
     }
 
     private void record(PendingMessage message, boolean asTemplate, ObjectNode request, SendResult result)
