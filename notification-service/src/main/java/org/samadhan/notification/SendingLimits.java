@@ -15,7 +15,8 @@ import java.util.Map;
  * answered over a second before another starts also arrived over a second before it); a limiter counting only start
  * times would let delayed sends bunch up at WhatsApp's end. The cost is that slow answers lower the achieved rate, so
  * starts are also spaced evenly (one per 1/{@code perSecond} s): a burst of {@code perSecond} sends at once would
- * queue at WhatsApp's end, slow every answer, and hold every slot longer.
+ * queue at WhatsApp's end, slow every answer, and hold every slot longer. The spacing allows a short catch-up (a tenth
+ * of a second's sends) so that one slow answer or late wake-up delays one start, not every start after it.
  *
  * <p>Per citizen: a burst, then one per interval (WhatsApp allows 45 in 6 s, then about one per 6 s).
  */
@@ -31,8 +32,9 @@ public class SendingLimits {
     private final int pairBurst;
     private final long pairInterval;
     private final long spacing;
+    private final long catchUp;
     private final Deque<Long> answered = new ArrayDeque<>();
-    private long nextStart = Long.MIN_VALUE;
+    private long due = Long.MIN_VALUE; // when the next start is due on the even grid (a virtual scheduling time)
     private final Map<String, double[]> pairs = new HashMap<>(); // citizen -> {tokens, updated at}
     private int inFlight;
 
@@ -41,6 +43,7 @@ public class SendingLimits {
         this.pairBurst = pairBurst;
         this.pairInterval = pairInterval.toNanos();
         this.spacing = Duration.ofSeconds(1).toNanos() / perSecond;
+        this.catchUp = (Math.max(1, perSecond / 10) - 1) * spacing;
     }
 
     /** Starts a send to this citizen at {@code now} (nanoTime), or says how long to wait and for which limit. */
@@ -53,8 +56,8 @@ public class SendingLimits {
         if (tokens < 1) {
             return new Decision(false, (long) ((1 - tokens) * pairInterval), true);
         }
-        if (nextStart != Long.MIN_VALUE && now < nextStart) {
-            return new Decision(false, nextStart - now, false);
+        if (due != Long.MIN_VALUE && now < due - catchUp) {
+            return new Decision(false, due - catchUp - now, false);
         }
         if (inFlight + answered.size() >= perSecond) {
             long wait = answered.isEmpty() ? 1_000_000 : SECOND - (now - answered.peekFirst());
@@ -63,8 +66,7 @@ public class SendingLimits {
         pair[0] = tokens - 1;
         pair[1] = now;
         inFlight++;
-        // Keep to the grid when a little late (sleeps overshoot), restart it after an idle spell (which earns no burst).
-        nextStart = nextStart != Long.MIN_VALUE && now - nextStart < spacing ? nextStart + spacing : now + spacing;
+        due = (due == Long.MIN_VALUE ? now : Math.max(due, now)) + spacing; // an idle spell earns no more than catchUp
         if (pairs.size() > 100_000) {
             pairs.values().removeIf(p -> now - (long) p[1] > pairInterval * pairBurst); // full again: forget
         }
