@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -25,6 +27,17 @@ public final class TransactionalBatch {
     public interface RecordHandler {
         void handle(Connection connection, ConsumerRecord<String, String> record) throws SQLException;
 
+        /**
+         * Handles a batch, by default record by record; a handler may override it to do the work of many records in
+         * a few statements, with the same effect as handling them one by one in this order.
+         */
+        default void handleAll(Connection connection, List<ConsumerRecord<String, String>> records)
+                throws SQLException {
+            for (ConsumerRecord<String, String> record : records) {
+                handle(connection, record);
+            }
+        }
+
         /** Called when a record was dead-lettered (after its rollback), for metrics. */
         default void deadLettered(ConsumerRecord<String, String> record, String reason) {
         }
@@ -36,11 +49,13 @@ public final class TransactionalBatch {
     /** Returns once the batch is committed; only an interrupt or a non-transient failure of the batch stops it. */
     public static void process(DataSource dataSource, Iterable<ConsumerRecord<String, String>> records,
                                RecordHandler handler) throws InterruptedException {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        records.forEach(batch::add);
         Duration backoff = Duration.ofMillis(500);
         while (true) {
             try {
                 Transactions.inTransaction(dataSource, c -> {
-                    handleAll(c, records, handler);
+                    handleAll(c, batch, handler);
                     return null;
                 });
                 return;
@@ -66,13 +81,11 @@ public final class TransactionalBatch {
      * The whole batch behind one savepoint, since a record is rarely rejected; only when one is, the batch is rolled
      * back to it and handled again record by record. A savepoint per record costs two round trips to the database.
      */
-    private static void handleAll(Connection c, Iterable<ConsumerRecord<String, String>> records,
+    private static void handleAll(Connection c, List<ConsumerRecord<String, String>> records,
                                   RecordHandler handler) throws SQLException {
         Savepoint batch = c.setSavepoint();
         try {
-            for (ConsumerRecord<String, String> record : records) {
-                handler.handle(c, record);
-            }
+            handler.handleAll(c, records);
             c.releaseSavepoint(batch);
             return;
         } catch (SQLException e) {

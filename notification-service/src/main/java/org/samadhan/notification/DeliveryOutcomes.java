@@ -25,13 +25,21 @@ public class DeliveryOutcomes {
     public void publish(Connection c, String outboundId, String kind, UUID grievanceId, String citizenRef,
                         String language, String district, String state, Integer errorCode, String errorTitle,
                         boolean template, int attempts, Instant at) throws SQLException {
+        OutboxWriter.append(c, outcome(outboundId, kind, grievanceId, citizenRef, language, district, state, errorCode,
+                errorTitle, template, attempts, at));
+    }
+
+    /** The outbox record of an outcome, for callers that append many at once. */
+    public OutboxRecord outcome(String outboundId, String kind, UUID grievanceId, String citizenRef, String language,
+                                String district, String state, Integer errorCode, String errorTitle, boolean template,
+                                int attempts, Instant at) {
         // One id per message and state: a replayed state republishes the same event id.
         String eventId = UUID.nameUUIDFromBytes((outboundId + "/" + state).getBytes(StandardCharsets.UTF_8))
                 .toString();
         var outcome = new DeliveryOutcome(eventId, DeliveryOutcome.EVENT_TYPE, at, district, outboundId, kind,
                 grievanceId == null ? null : grievanceId.toString(), citizenRef, language, state, errorCode,
                 errorTitle, template, attempts);
-        OutboxWriter.append(c, OutboxRecord.event(Topics.NOTIFICATION_DELIVERIES, outboundId, eventId,
-                DeliveryOutcome.EVENT_TYPE, config.eventSource(), at, outboundId, district, outcome));
+        return OutboxRecord.event(Topics.NOTIFICATION_DELIVERIES, outboundId, eventId, DeliveryOutcome.EVENT_TYPE,
+                config.eventSource(), at, outboundId, district, outcome);
     }
 }

@@ -5,21 +5,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.samadhan.contracts.whatsapp.DeliveryStatus;
 import org.samadhan.contracts.whatsapp.ProviderError;
+import org.samadhan.messaging.OutboxRecord;
+import org.samadhan.messaging.OutboxWriter;
 import org.samadhan.notification.persistence.DeliveryStore;
+import org.samadhan.notification.persistence.DeliveryStore.Tracked;
 import org.samadhan.notification.persistence.OutboundStore;
 
 /**
- * Applies WhatsApp's statuses to our messages. Statuses repeat, arrive out of order and skip states: each state is
- * recorded once, a later state implies the earlier ones (read means delivered and sent), and the current state only
- * moves forward. A 131047 failure (the 24-hour window had closed) sends the message again as its template.
+ * Applies WhatsApp's statuses to our messages, a consumed batch at a time in a handful of statements. Statuses repeat,
+ * arrive out of order and skip states: each state is recorded (and its outcome published) once, a later state implies
+ * the earlier ones (read means delivered and sent), and the current state only moves forward along
+ * sent, failed, delivered, read, so the end state does not depend on the order statuses came in: failed overrides
+ * sent but not delivered. A 131047 failure (the 24-hour window had closed) sends the message again as its template.
  */
 @ApplicationScoped
 public class DeliveryTracking {
 
-    private static final List<String> PROGRESS = List.of("SENDING", "ACCEPTED", "SENT", "DELIVERED", "READ");
+    private static final List<String> PROGRESS = List.of("SENDING", "ACCEPTED", "SENT", "FAILED", "DELIVERED", "READ");
+    private static final List<String> DELIVERY = List.of("SENT", "DELIVERED", "READ");
     private static final int WINDOW_CLOSED = 131047;
 
     private final DeliveryOutcomes outcomes;
@@ -30,58 +44,91 @@ public class DeliveryTracking {
         this.metrics = metrics;
     }
 
-    /** False when the status is about a message this service did not send. */
-    public boolean apply(Connection c, DeliveryStatus status) throws SQLException {
-        DeliveryStore.Tracked message = DeliveryStore.lock(c, status.providerMessageId(),
-                status.bizOpaqueCallbackData());
-        if (message == null) {
-            metrics.counter("notification.statuses", "result", "not-ours").increment();
-            return false;
+    /** A state one status says its message reached, with WhatsApp's error when it failed. */
+    private record Step(Tracked message, String state, Instant at, Integer errorCode, String errorTitle) {
+        String key() {
+            return message.outboundId() + "/" + state;
         }
-        Instant at = status.occurredAt() == null ? Instant.now() : status.occurredAt();
-        String state = "played".equals(status.status()) ? "READ" : status.status().toUpperCase(java.util.Locale.ROOT);
-        if ("FAILED".equals(state)) {
-            failed(c, message, status, at);
-            return true;
-        }
-        int rank = PROGRESS.indexOf(state);
-        if (rank < 0) {
-            metrics.counter("notification.statuses", "result", "unknown-state").increment();
-            return true;
-        }
-        for (int implied = PROGRESS.indexOf("SENT"); implied <= rank; implied++) {
-            String reached = PROGRESS.get(implied);
-            if (DeliveryStore.reached(c, message.outboundId(), reached, at)) {
-                outcomes.publish(c, message.outboundId(), message.kind(), message.grievanceId(), message.citizenRef(),
-                        message.language(), message.districtCode(), reached, null, null, message.asTemplate(),
-                        message.attempts(), at);
-            }
-        }
-        if (rank > PROGRESS.indexOf(message.state())) {
-            DeliveryStore.advance(c, message.outboundId(), state, status.providerMessageId(), null, null, at);
-        }
-        metrics.counter("notification.statuses", "result", state.toLowerCase(java.util.Locale.ROOT)).increment();
-        return true;
     }
 
-    private void failed(Connection c, DeliveryStore.Tracked message, DeliveryStatus status, Instant at)
-            throws SQLException {
-        ProviderError error = status.errors() == null || status.errors().isEmpty() ? null : status.errors().get(0);
-        Integer code = error == null ? null : error.code();
-        String title = error == null ? null : error.title();
-        if (code != null && code == WINDOW_CLOSED && message.hasTemplate() && !message.asTemplate()) {
-            OutboundStore.requeue(c, message.outboundId(), Instant.now(), code, title, true, Instant.now());
-            metrics.counter("notification.template.fallbacks").increment();
-            return;
+    public void apply(Connection c, List<DeliveryStatus> statuses) throws SQLException {
+        Set<String> wamids = new HashSet<>();
+        Set<String> outboundIds = new HashSet<>();
+        for (DeliveryStatus status : statuses) {
+            wamids.add(Objects.requireNonNullElse(status.providerMessageId(), ""));
+            outboundIds.add(Objects.requireNonNullElse(status.bizOpaqueCallbackData(), ""));
         }
-        if (DeliveryStore.reached(c, message.outboundId(), "FAILED", at)) {
-            outcomes.publish(c, message.outboundId(), message.kind(), message.grievanceId(), message.citizenRef(),
-                    message.language(), message.districtCode(), "FAILED", code, title, message.asTemplate(),
-                    message.attempts(), at);
-            if (PROGRESS.indexOf(message.state()) < PROGRESS.indexOf("DELIVERED")) {
-                DeliveryStore.advance(c, message.outboundId(), "FAILED", status.providerMessageId(), code, title, at);
+        Map<String, Tracked> byWamid = new HashMap<>();
+        Map<String, Tracked> byOutboundId = new HashMap<>();
+        for (Tracked message : DeliveryStore.lock(c, wamids, outboundIds)) {
+            if (message.wamid() != null) {
+                byWamid.put(message.wamid(), message);
             }
-            metrics.counter("notification.statuses", "result", "failed").increment();
+            byOutboundId.put(message.outboundId(), message);
         }
+        List<Step> steps = new ArrayList<>();
+        Map<String, DeliveryStore.Advance> advances = new LinkedHashMap<>();
+        Set<String> resent = new HashSet<>();
+        for (DeliveryStatus status : statuses) {
+            Tracked message = byWamid.getOrDefault(status.providerMessageId(),
+                    byOutboundId.get(status.bizOpaqueCallbackData()));
+            if (message == null || resent.contains(message.outboundId())) {
+                count("not-ours");
+                continue;
+            }
+            Instant at = status.occurredAt() == null ? Instant.now() : status.occurredAt();
+            String state = "played".equals(status.status()) ? "READ" : status.status().toUpperCase(Locale.ROOT);
+            Integer code = null;
+            String title = null;
+            if ("FAILED".equals(state)) {
+                ProviderError error = status.errors() == null || status.errors().isEmpty() ? null
+                        : status.errors().get(0);
+                code = error == null ? null : error.code();
+                title = error == null ? null : error.title();
+                if (code != null && code == WINDOW_CLOSED && message.hasTemplate() && !message.asTemplate()) {
+                    OutboundStore.requeue(c, message.outboundId(), Instant.now(), code, title, true, Instant.now());
+                    resent.add(message.outboundId()); // what follows in this batch is about the send it replaces
+                    advances.remove(message.outboundId());
+                    metrics.counter("notification.template.fallbacks").increment();
+                    continue;
+                }
+                steps.add(new Step(message, state, at, code, title));
+            } else if (DELIVERY.contains(state)) {
+                for (String implied : DELIVERY.subList(0, DELIVERY.indexOf(state) + 1)) {
+                    steps.add(new Step(message, implied, at, null, null));
+                }
+            } else {
+                count("unknown-state");
+                continue;
+            }
+            DeliveryStore.Advance current = advances.get(message.outboundId());
+            String now = current == null ? message.state() : current.state();
+            if (PROGRESS.indexOf(state) > PROGRESS.indexOf(now)) {
+                advances.put(message.outboundId(), new DeliveryStore.Advance(message.outboundId(), state,
+                        status.providerMessageId(), code, title, at));
+            }
+            count(state.toLowerCase(Locale.ROOT));
+        }
+        Map<String, DeliveryStore.Reached> reached = new LinkedHashMap<>(); // the first time each is reported
+        for (Step step : steps) {
+            reached.putIfAbsent(step.key(), new DeliveryStore.Reached(step.message().outboundId(), step.state(),
+                    step.at()));
+        }
+        Set<String> firstTime = DeliveryStore.reached(c, List.copyOf(reached.values()));
+        List<OutboxRecord> published = new ArrayList<>();
+        for (Step step : steps) {
+            if (firstTime.remove(step.key())) {
+                Tracked m = step.message();
+                published.add(outcomes.outcome(m.outboundId(), m.kind(), m.grievanceId(), m.citizenRef(),
+                        m.language(), m.districtCode(), step.state(), step.errorCode(), step.errorTitle(),
+                        m.asTemplate(), m.attempts(), step.at()));
+            }
+        }
+        OutboxWriter.appendAll(c, published);
+        DeliveryStore.advance(c, List.copyOf(advances.values()));
+    }
+
+    private void count(String result) {
+        metrics.counter("notification.statuses", "result", result).increment();
     }
 }

@@ -255,7 +255,48 @@ class NotificationTest {
     @Test
     void statusesOutOfOrderRepeatedAndSkippingStatesEndAsReadWithEachStateOnce() throws Exception {
         String outboundId = "reply:" + UUID.randomUUID();
-        String wamid = "wamid.OOO" + UUID.randomUUID().toString().replace("-", "");
+        String wamid = insertAccepted(outboundId);
+        try (var deliveries = KafkaTestClient.fromNowOn(Topics.NOTIFICATION_DELIVERIES)) {
+            for (String status : List.of("read", "sent", "read", "delivered", "sent")) {
+                KafkaTestClient.produce(Topics.WHATSAPP_STATUS, Map.of("919800099999", status(wamid, status, null)));
+            }
+            await().atMost(PATIENCE).until(() -> "READ".equals(Citizens.state(dataSource, outboundId)));
+            assertEquals(List.of("SENT", "DELIVERED", "READ"), outcomes(deliveries, outboundId),
+                    "read implies sent and delivered, in order, each once");
+        }
+        assertEquals("READ", Citizens.state(dataSource, outboundId));
+    }
+
+    @Test
+    void aBatchOfStatusesEndsAsInAnyOrderAndAnUnreadableOneIsSetAside() throws Exception {
+        String failedAfterSent = "reply:" + UUID.randomUUID();
+        String deliveredDespiteFailed = "reply:" + UUID.randomUUID();
+        String wamid1 = insertAccepted(failedAfterSent);
+        String wamid2 = insertAccepted(deliveredDespiteFailed);
+        try (var deliveries = KafkaTestClient.fromNowOn(Topics.NOTIFICATION_DELIVERIES);
+             var dlq = KafkaTestClient.fromNowOn(Topics.deadLetter(Topics.WHATSAPP_STATUS))) {
+            Map<String, String> batch = new java.util.LinkedHashMap<>(); // one record per key, sent together
+            batch.put("k1", status(wamid1, "failed", 131026));
+            batch.put("k2", "{not a status");
+            batch.put("k3", status(wamid1, "sent", null)); // late: it does not undo the failure
+            batch.put("k4", status(wamid2, "delivered", null));
+            batch.put("k5", status(wamid2, "failed", 131026)); // late: the phone had it already
+            KafkaTestClient.produce(Topics.WHATSAPP_STATUS, batch);
+
+            assertEquals("{not a status", dlq.await(1, PATIENCE).get(0).value());
+            await().atMost(PATIENCE).until(() -> "FAILED".equals(Citizens.state(dataSource, failedAfterSent))
+                    && "DELIVERED".equals(Citizens.state(dataSource, deliveredDespiteFailed)));
+            assertEquals(131026, Citizens.query(dataSource,
+                    "select error_code from outbound_message where outbound_id = ?", failedAfterSent));
+            List<String> first = outcomes(deliveries, failedAfterSent);
+            assertEquals(2, first.size(), "sent and failed, each once: " + first);
+            assertTrue(first.containsAll(List.of("SENT", "FAILED")), first.toString());
+        }
+    }
+
+    /** A message WhatsApp accepted (its id returned), as the sender leaves it; returns that id. */
+    private String insertAccepted(String outboundId) throws Exception {
+        String wamid = "wamid.T" + UUID.randomUUID().toString().replace("-", "");
         try (var c = dataSource.getConnection(); var s = c.prepareStatement("""
                 insert into outbound_message (outbound_id, wa_id, citizen_ref, district_code, kind, language,
                     proactive, message, state, attempts, next_attempt_at, wamid, created_at, updated_at)
@@ -265,26 +306,29 @@ class NotificationTest {
             s.setString(2, wamid);
             s.executeUpdate();
         }
-        try (var deliveries = KafkaTestClient.fromNowOn(Topics.NOTIFICATION_DELIVERIES)) {
-            for (String status : List.of("read", "sent", "read", "delivered", "sent")) {
-                KafkaTestClient.produce(Topics.WHATSAPP_STATUS, Map.of("919800099999", Citizens.json(Map.of(
-                        "eventId", UUID.randomUUID().toString(), "eventType", "org.samadhan.whatsapp.status.received.v1",
-                        "occurredAt", Instant.now().toString(), "districtCode", "BLD", "providerMessageId", wamid,
-                        "status", status, "citizenId", "919800099999"))));
-            }
-            await().atMost(PATIENCE).until(() -> "READ".equals(Citizens.state(dataSource, outboundId)));
-            List<String> states = new ArrayList<>();
-            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> received = new ArrayList<>();
-            received.addAll(deliveries.drain(Duration.ofSeconds(4)));
-            for (var record : received) {
-                if (outboundId.equals(record.key())) {
-                    states.add(Json.mapper().readTree(record.value()).path("state").asText());
-                }
-            }
-            assertEquals(List.of("SENT", "DELIVERED", "READ"), states,
-                    "read implies sent and delivered, in order, each once");
+        return wamid;
+    }
+
+    /** A status event as the gateway publishes it; a failure carries WhatsApp's error code. */
+    private static String status(String wamid, String status, Integer errorCode) {
+        Map<String, Object> event = new HashMap<>(Map.of("eventId", UUID.randomUUID().toString(),
+                "eventType", "org.samadhan.whatsapp.status.received.v1", "occurredAt", Instant.now().toString(),
+                "districtCode", "BLD", "providerMessageId", wamid, "status", status, "citizenId", "919800099999"));
+        if (errorCode != null) {
+            event.put("errors", List.of(Map.of("code", errorCode, "title", "Message undeliverable")));
         }
-        assertEquals("READ", Citizens.state(dataSource, outboundId));
+        return Citizens.json(event);
+    }
+
+    /** The outcome states published for this message, in the order they came. */
+    private static List<String> outcomes(KafkaTestClient deliveries, String outboundId) throws Exception {
+        List<String> states = new ArrayList<>();
+        for (var record : deliveries.drain(Duration.ofSeconds(4))) {
+            if (outboundId.equals(record.key())) {
+                states.add(Json.mapper().readTree(record.value()).path("state").asText());
+            }
+        }
+        return states;
     }
 
     @Test

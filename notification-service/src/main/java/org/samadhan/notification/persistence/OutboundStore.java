@@ -142,7 +142,6 @@ public final class OutboundStore {
         return taken;
     }
 
-    /** WhatsApp accepted it: its message id links the statuses to come. */
     /** WhatsApp accepted these sends (those still SENDING: a status may have moved one on already). */
     public static void acceptedAll(Connection c, java.util.List<? extends AcceptedSend> sends) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
