@@ -57,6 +57,12 @@ public class Conversations {
         }
     }
 
+    public long sendCountSince(Instant since) {
+        synchronized (sends) {
+            return sends.stream().filter(s -> !s.receivedAt().isBefore(since)).count();
+        }
+    }
+
     /** True while the citizen's last message is under 24 hours old. */
     public boolean windowOpen(String citizen, Instant now) {
         Instant last = lastInbound.get(citizen);

@@ -18,7 +18,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,8 @@ import org.samadhan.sandbox.config.SandboxConfig;
 /**
  * Delivers webhooks to the gateway as WhatsApp does: the real envelope, non-ASCII characters escaped as
  * {@code \\uXXXX}, signed with the app secret over those exact bytes, and redelivered with exponential backoff until
- * answered 200.
+ * answered 200. Statuses falling due together share a webhook (up to {@code statuses-per-webhook}), as WhatsApp
+ * batches them under load.
  */
 @ApplicationScoped
 public class WebhookDelivery {
@@ -49,6 +53,7 @@ public class WebhookDelivery {
     // Vert.x's client on Quarkus's event loop: the JDK's HttpClient topped out near 400 requests/s on 2 cores.
     private final HttpClient http;
     private final RequestOptions target;
+    private final Queue<JsonNode> dueStatuses = new ConcurrentLinkedQueue<>();
 
     public WebhookDelivery(Vertx vertx, SandboxConfig config) {
         this.config = config;
@@ -59,6 +64,8 @@ public class WebhookDelivery {
         this.target = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost())
                 .setPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80).setSsl(tls)
                 .setURI(url.getRawPath()).setIdleTimeout(10_000);
+        long gather = config.statusGather().toMillis();
+        scheduler.scheduleWithFixedDelay(this::deliverDueStatuses, gather, gather, TimeUnit.MILLISECONDS);
     }
 
     /** A citizen's message, with the contact block WhatsApp adds. */
@@ -72,8 +79,30 @@ public class WebhookDelivery {
         deliver(envelope(value), 1);
     }
 
-    /** One or more statuses in one webhook, as WhatsApp batches them. */
+    /** Statuses now due, in this order; they go with the next webhook of statuses. */
     public void statuses(List<JsonNode> statuses) {
+        dueStatuses.addAll(statuses);
+    }
+
+    private void deliverDueStatuses() {
+        try {
+            List<JsonNode> batch = new ArrayList<>();
+            for (JsonNode status = dueStatuses.poll(); status != null; status = dueStatuses.poll()) {
+                batch.add(status);
+                if (batch.size() == config.statusesPerWebhook()) {
+                    deliverStatuses(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+            if (!batch.isEmpty()) {
+                deliverStatuses(batch);
+            }
+        } catch (RuntimeException e) { // a periodic task that throws is never run again
+            LOG.errorf(e, "Could not deliver status webhooks");
+        }
+    }
+
+    private void deliverStatuses(List<JsonNode> statuses) {
         ObjectNode value = value();
         statuses.forEach(value.putArray("statuses")::add);
         deliver(envelope(value), 1);

@@ -135,6 +135,10 @@ class SandboxTest {
         List<java.time.Instant> accepted = given().get("/sandbox/sends").jsonPath().getList("receivedAt", String.class)
                 .stream().map(java.time.Instant::parse).sorted().toList();
         assertEquals(240 - refusals.size(), accepted.size());
+        assertEquals(accepted.size(), given().queryParam("since", accepted.get(0).toString())
+                .get("/sandbox/sends/count").jsonPath().getInt("count"));
+        given().queryParam("since", "yesterday").get("/sandbox/sends/count").then().statusCode(400)
+                .body("error.code", equalTo(100));
         for (int i = 80; i < accepted.size(); i++) {
             assertTrue(Duration.between(accepted.get(i - 80), accepted.get(i)).toNanos() >= 999_000_000, // clock precision
                     "81 sends within one second at " + accepted.get(i));
@@ -148,6 +152,32 @@ class SandboxTest {
         }
         assertFalse(pair.subList(0, 45).stream().anyMatch(c -> c != null), pair.toString());
         assertEquals(131056, pair.get(45));
+    }
+
+    @Test
+    void statusesFallingDueTogetherShareWebhooksAsWhatsAppBatchesThem() {
+        List<String> wamids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) { // citizens who never wrote: each send fails later with 131047
+            wamids.add(send(text(String.format("9196%08d", i), "together")).then().statusCode(200).extract()
+                    .path("messages[0].id"));
+        }
+        List<Integer> perWebhook = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            perWebhook.clear();
+            for (TestGateway.Received webhook : TestGateway.received()) {
+                int ours = 0;
+                for (JsonNode status : webhook.body().path("entry").get(0).path("changes").get(0).path("value")
+                        .path("statuses")) {
+                    ours += wamids.contains(status.path("id").asText()) ? 1 : 0;
+                }
+                if (ours > 0) {
+                    perWebhook.add(ours);
+                }
+            }
+            return perWebhook.stream().mapToInt(Integer::intValue).sum() == 60;
+        });
+        assertTrue(perWebhook.size() < 60, "some webhooks carry several statuses: " + perWebhook);
+        assertTrue(perWebhook.stream().allMatch(n -> n <= 25), "at most 25 in one: " + perWebhook);
     }
 
     @Test

@@ -40,6 +40,12 @@ public interface SandboxConfig {
     /** Delay between a send and its first status webhook. */
     Duration statusDelay();
 
+    /** Statuses falling due within this time of each other share a webhook. */
+    Duration statusGather();
+
+    /** The most statuses in one webhook. */
+    int statusesPerWebhook();
+
     /** Share of messages whose {@code delivered} is never reported (read in the chat screen). */
     double skipDeliveredRate();
 

@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.samadhan.contracts.Json;
 import org.samadhan.sandbox.Conversations;
 import org.samadhan.sandbox.Faults;
@@ -83,6 +85,18 @@ public class CitizenResource {
     @Path("/sends")
     public List<Conversations.Send> sends(@QueryParam("since") @DefaultValue("1970-01-01T00:00:00Z") String since) {
         return conversations.sendsSince(Instant.parse(since));
+    }
+
+    @ServerExceptionMapper
+    public Response badTime(DateTimeParseException e) {
+        return GraphError.invalidParameter("since must be an ISO-8601 instant, e.g. 2026-11-30T10:15:30Z").toResponse();
+    }
+
+    /** How many sends were accepted since a time: cheap to ask often, unlike the list. */
+    @GET
+    @Path("/sends/count")
+    public Map<String, Long> sendCount(@QueryParam("since") @DefaultValue("1970-01-01T00:00:00Z") String since) {
+        return Map.of("count", conversations.sendCountSince(Instant.parse(since)));
     }
 
     /** Makes sends to this number fail later with 131026, as for a number not on WhatsApp. */
