@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.samadhan.contracts.Json;
@@ -142,20 +143,26 @@ public final class OutboundStore {
         return taken;
     }
 
-    /** WhatsApp accepted these sends (those still SENDING: a status may have moved one on already). */
-    public static void acceptedAll(Connection c, java.util.List<? extends AcceptedSend> sends) throws SQLException {
+    /**
+     * WhatsApp accepted these sends (those still SENDING: a status may have moved one on already), in one statement.
+     * Rows are taken in outbound id order, the order status batches lock them in, so the two rarely deadlock (and
+     * the rare deadlock PostgreSQL breaks is retried by both).
+     */
+    public static void acceptedAll(Connection c, List<? extends AcceptedSend> sends) throws SQLException {
+        List<? extends AcceptedSend> ordered = sends.stream()
+                .sorted(Comparator.comparing(AcceptedSend::outboundId)).toList();
         try (PreparedStatement update = c.prepareStatement("""
-                update outbound_message set state = 'ACCEPTED', wamid = ?, as_template = ?, sending_since = null,
-                    error_code = null, error_title = null, updated_at = ?
-                where outbound_id = ? and state = 'SENDING'""")) {
-            for (AcceptedSend send : sends) {
-                update.setString(1, send.wamid());
-                update.setBoolean(2, send.asTemplate());
-                update.setTimestamp(3, Timestamp.from(send.at()));
-                update.setString(4, send.outboundId());
-                update.addBatch();
-            }
-            update.executeBatch();
+                update outbound_message m set state = 'ACCEPTED', wamid = v.wamid, as_template = v.as_template,
+                    sending_since = null, error_code = null, error_title = null, updated_at = v.at
+                from (select * from unnest(?::text[], ?::text[], ?::boolean[], ?::timestamptz[])
+                      as u (outbound_id, wamid, as_template, at) order by outbound_id) v
+                where m.outbound_id = v.outbound_id and m.state = 'SENDING'""")) {
+            update.setArray(1, c.createArrayOf("text", ordered.stream().map(AcceptedSend::outboundId).toArray()));
+            update.setArray(2, c.createArrayOf("text", ordered.stream().map(AcceptedSend::wamid).toArray()));
+            update.setArray(3, c.createArrayOf("bool", ordered.stream().map(AcceptedSend::asTemplate).toArray()));
+            update.setArray(4, c.createArrayOf("timestamptz",
+                    ordered.stream().map(send -> send.at().toString()).toArray()));
+            update.executeUpdate();
         }
     }
 
