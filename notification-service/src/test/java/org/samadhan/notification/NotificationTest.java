@@ -82,6 +82,19 @@ class NotificationTest {
     }
 
     @Test
+    void aConversationsRepliesReachThePhoneInTheOrderTheyWereWritten() throws Exception {
+        String citizen = Citizens.newCitizen();
+        Citizens.writes(citizen, "namaste");
+        List<String> written = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) { // ids in no particular order, as the chatbot's are
+            written.add("Step " + i);
+            Citizens.reply("reply:" + UUID.randomUUID(), citizen, null, OutboundMessage.Content.text("Step " + i));
+        }
+        await().atMost(PATIENCE).until(() -> Citizens.received(citizen).size() == 6);
+        assertEquals(written, Citizens.received(citizen).stream().map(NotificationTest::body).toList());
+    }
+
+    @Test
     void grievanceNewsIsToldInTheCitizensLanguageWithFeedbackButtons() throws Exception {
         String hindi = Citizens.newCitizen();
         String english = Citizens.newCitizen();

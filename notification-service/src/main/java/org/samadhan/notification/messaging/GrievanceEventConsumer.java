@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -65,9 +66,10 @@ public class GrievanceEventConsumer implements TransactionalBatch.RecordHandler 
         String waId = OutboundStore.waIdOf(c, event.citizenRef()); // null: waits for the citizen's message
         ObjectNode stored = Json.mapper().createObjectNode();
         stored.set("content", Json.mapper().valueToTree(composed.get().content()));
-        OutboundStore.enqueue(c, "grievance:" + event.grievanceId() + ":" + event.version(), waId,
-                event.citizenRef(), event.districtCode(), composed.get().kind(), UUID.fromString(event.grievanceId()),
+        OutboundStore.enqueueAll(c, List.of(new OutboundStore.NewMessage(
+                "grievance:" + event.grievanceId() + ":" + event.version(), waId, event.citizenRef(),
+                event.districtCode(), composed.get().kind(), UUID.fromString(event.grievanceId()),
                 "en".equals(event.language()) ? "en" : "hi", composed.get().proactive(), stored,
-                composed.get().template(), Instant.now());
+                composed.get().template())), Instant.now());
     }
 }

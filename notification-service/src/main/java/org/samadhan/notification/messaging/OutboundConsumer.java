@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -43,20 +46,31 @@ public class OutboundConsumer implements TransactionalBatch.RecordHandler {
 
     @Override
     public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
-        OutboundMessage message = ConsumedRecords.read(record, OutboundMessage.class);
-        List<String> problems = OutboundChecks.problems(message);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+        handleAll(c, List.of(record));
+    }
+
+    /** The whole batch in two statements: the citizens, then their messages in the order they were consumed. */
+    @Override
+    public void handleAll(Connection c, List<ConsumerRecord<String, String>> records) throws SQLException {
+        Map<String, String> citizens = new HashMap<>();
+        List<OutboundStore.NewMessage> queued = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            OutboundMessage message = ConsumedRecords.read(record, OutboundMessage.class);
+            List<String> problems = OutboundChecks.problems(message);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            String citizenRef = citizens.computeIfAbsent(message.citizenWaId(), waId -> CitizenRefs.of(waId, refKey));
+            ObjectNode stored = Json.mapper().createObjectNode();
+            stored.set("content", Json.mapper().valueToTree(message.content()));
+            if (message.replyTo() != null) {
+                stored.put("replyTo", message.replyTo());
+            }
+            queued.add(new OutboundStore.NewMessage(message.outboundId(), message.citizenWaId(), citizenRef,
+                    message.districtCode(), "reply", null, "en".equals(message.language()) ? "en" : "hi",
+                    message.proactive(), stored, null));
         }
-        String citizenRef = CitizenRefs.of(message.citizenWaId(), refKey);
-        OutboundStore.touchCitizen(c, message.citizenWaId(), citizenRef, null);
-        ObjectNode stored = Json.mapper().createObjectNode();
-        stored.set("content", Json.mapper().valueToTree(message.content()));
-        if (message.replyTo() != null) {
-            stored.put("replyTo", message.replyTo());
-        }
-        OutboundStore.enqueue(c, message.outboundId(), message.citizenWaId(), citizenRef, message.districtCode(),
-                "reply", null, "en".equals(message.language()) ? "en" : "hi", message.proactive(), stored, null,
-                Instant.now());
+        OutboundStore.rememberCitizens(c, citizens);
+        OutboundStore.enqueueAll(c, queued, Instant.now());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.samadhan.contracts.Json;
 
@@ -53,33 +54,56 @@ public final class OutboundStore {
         }
     }
 
+    /** Remembers citizens we are about to write to (WhatsApp id to reference), leaving known ones untouched. */
+    public static void rememberCitizens(Connection c, Map<String, String> refsByWaId) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into citizen (wa_id, citizen_ref) select * from unnest(?::text[], ?::text[])
+                on conflict (wa_id) do nothing""")) {
+            insert.setArray(1, c.createArrayOf("text", refsByWaId.keySet().toArray()));
+            insert.setArray(2, c.createArrayOf("text", refsByWaId.values().toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** A message to queue; without a WhatsApp id yet it waits for the citizen. */
+    public record NewMessage(String outboundId, String waId, String citizenRef, String district, String kind,
+                             UUID grievanceId, String language, boolean proactive, JsonNode message,
+                             JsonNode template) {
+    }
+
     /**
-     * Queues a message once per outbound id; false when it was queued before (a redelivered cause). Without a
-     * WhatsApp id yet, it waits for the citizen (AWAITING_CITIZEN) until {@link #releaseAwaiting}.
+     * Queues messages once per outbound id (a redelivered cause is not queued again), in one statement. Their
+     * creation times follow the list's order a microsecond apart, so each citizen's messages go out in that order.
+     * Without a WhatsApp id yet, a message waits for the citizen (AWAITING_CITIZEN) until {@link #releaseAwaiting}.
      */
-    public static boolean enqueue(Connection c, String outboundId, String waId, String citizenRef, String district,
-                                  String kind, UUID grievanceId, String language, boolean proactive, JsonNode message,
-                                  JsonNode template, Instant now) throws SQLException {
+    public static void enqueueAll(Connection c, List<NewMessage> messages, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into outbound_message (outbound_id, wa_id, citizen_ref, district_code, kind, grievance_id,
                     language, proactive, message, template, state, next_attempt_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?)
+                select u.outbound_id, u.wa_id, u.citizen_ref, u.district_code, u.kind, u.grievance_id, u.language,
+                       u.proactive, u.message::jsonb, u.template::jsonb,
+                       case when u.wa_id is null then 'AWAITING_CITIZEN' else 'QUEUED' end,
+                       ?, ?::timestamptz + u.n * interval '1 microsecond', ?
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                            ?::boolean[], ?::text[], ?::text[])
+                    with ordinality as u (outbound_id, wa_id, citizen_ref, district_code, kind, grievance_id,
+                                          language, proactive, message, template, n)
                 on conflict (outbound_id) do nothing""")) {
-            insert.setString(1, outboundId);
-            insert.setString(2, waId);
-            insert.setString(3, citizenRef);
-            insert.setString(4, district);
-            insert.setString(5, kind);
-            insert.setObject(6, grievanceId);
-            insert.setString(7, language);
-            insert.setBoolean(8, proactive);
-            insert.setString(9, message.toString());
-            insert.setString(10, template == null ? null : template.toString());
-            insert.setString(11, waId == null ? "AWAITING_CITIZEN" : "QUEUED");
-            insert.setTimestamp(12, Timestamp.from(now));
-            insert.setTimestamp(13, Timestamp.from(now));
-            insert.setTimestamp(14, Timestamp.from(now));
-            return insert.executeUpdate() == 1;
+            insert.setTimestamp(1, Timestamp.from(now));
+            insert.setTimestamp(2, Timestamp.from(now));
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setArray(4, c.createArrayOf("text", messages.stream().map(NewMessage::outboundId).toArray()));
+            insert.setArray(5, c.createArrayOf("text", messages.stream().map(NewMessage::waId).toArray()));
+            insert.setArray(6, c.createArrayOf("text", messages.stream().map(NewMessage::citizenRef).toArray()));
+            insert.setArray(7, c.createArrayOf("text", messages.stream().map(NewMessage::district).toArray()));
+            insert.setArray(8, c.createArrayOf("text", messages.stream().map(NewMessage::kind).toArray()));
+            insert.setArray(9, c.createArrayOf("uuid", messages.stream().map(NewMessage::grievanceId).toArray()));
+            insert.setArray(10, c.createArrayOf("text", messages.stream().map(NewMessage::language).toArray()));
+            insert.setArray(11, c.createArrayOf("bool", messages.stream().map(NewMessage::proactive).toArray()));
+            insert.setArray(12, c.createArrayOf("text", messages.stream().map(m -> m.message().toString()).toArray()));
+            insert.setArray(13, c.createArrayOf("text", messages.stream()
+                    .map(m -> m.template() == null ? null : m.template().toString()).toArray()));
+            insert.executeUpdate();
         }
     }
 

@@ -74,8 +74,13 @@ public final class OutboundBenchmark {
             }
             maxInSecond = Math.max(maxInSecond, i - j + 1);
         }
+        int[] perSecond = new int[(int) seconds + 1]; // arrivals in each second from the first
+        for (Instant arrival : arrivals) {
+            perSecond[(int) (Duration.between(arrivals.get(0), arrival).toNanos() / 1_000_000_000L)]++;
+        }
         System.out.printf("[bench] %s: %,d messages arrived at the sandbox in %.2f s: %,.1f/s; most in any one "
-                + "second: %d%n", label, count, seconds, (count - 1) / seconds, maxInSecond);
+                + "second: %d; second by second: %s%n", label, count, seconds, (count - 1) / seconds, maxInSecond,
+                java.util.Arrays.toString(perSecond));
     }
 
     private static String get(HttpClient http, String url) throws IOException, InterruptedException {
