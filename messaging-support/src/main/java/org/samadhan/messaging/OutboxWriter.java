@@ -12,8 +12,13 @@ import org.samadhan.contracts.Json;
  */
 public final class OutboxWriter {
 
-    private static final String INSERT =
-            "insert into outbox (topic, record_key, payload, headers) values (?, ?, ?, cast(? as jsonb))";
+    /** Rows are numbered in the list's order, which the relay publishes them in. */
+    private static final String INSERT = """
+            insert into outbox (topic, record_key, payload, headers)
+            select topic, record_key, payload, headers::jsonb
+            from unnest(?::text[], ?::text[], ?::bytea[], ?::text[]) with ordinality
+                as r (topic, record_key, payload, headers, n)
+            order by n""";
 
     private OutboxWriter() {
     }
@@ -22,20 +27,19 @@ public final class OutboxWriter {
         appendAll(connection, List.of(record));
     }
 
-    /** Adds the records in this order, in one round trip to the database. */
+    /** Adds the records in this order, in one statement. */
     public static void appendAll(Connection connection, List<OutboxRecord> records) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (OutboxRecord record : records) {
-                insert.setString(1, record.topic());
-                insert.setString(2, record.key());
-                insert.setBytes(3, record.payload());
-                insert.setString(4, Json.mapper().valueToTree(record.headers()).toString());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+            insert.setArray(1, connection.createArrayOf("text", records.stream().map(OutboxRecord::topic).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", records.stream().map(OutboxRecord::key).toArray()));
+            insert.setArray(3, connection.createArrayOf("bytea",
+                    records.stream().map(OutboxRecord::payload).toArray(byte[][]::new)));
+            insert.setArray(4, connection.createArrayOf("text", records.stream()
+                    .map(record -> Json.mapper().valueToTree(record.headers()).toString()).toArray()));
+            insert.executeUpdate();
         }
     }
 }

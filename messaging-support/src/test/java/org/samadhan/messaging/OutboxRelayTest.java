@@ -55,9 +55,14 @@ class OutboxRelayTest {
         List<String> keys = List.of("g-1", "g-2", "g-3");
         try (var kafka = KafkaTestClient.fromNowOn(TOPIC)) {
             inTransaction(c -> {
-                for (int i = 0; i < 30; i++) {
+                for (int i = 0; i < 10; i++) {
                     OutboxWriter.append(c, record(keys.get(i % 3), i));
                 }
+                List<OutboxRecord> many = new java.util.ArrayList<>(); // and the rest as one statement
+                for (int i = 10; i < 30; i++) {
+                    many.add(record(keys.get(i % 3), i));
+                }
+                OutboxWriter.appendAll(c, many);
                 return null;
             }, true);
             relay().relayOnce();

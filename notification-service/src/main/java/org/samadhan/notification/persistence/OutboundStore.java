@@ -155,14 +155,11 @@ public final class OutboundStore {
         }
         try (PreparedStatement mark = c.prepareStatement("""
                 update outbound_message set state = 'SENDING', attempts = attempts + 1, sending_since = ?,
-                    updated_at = ? where outbound_id = ?""")) {
-            for (PendingMessage message : taken) {
-                mark.setTimestamp(1, Timestamp.from(now));
-                mark.setTimestamp(2, Timestamp.from(now));
-                mark.setString(3, message.outboundId());
-                mark.addBatch();
-            }
-            mark.executeBatch();
+                    updated_at = ? where outbound_id = any(?)""")) {
+            mark.setTimestamp(1, Timestamp.from(now));
+            mark.setTimestamp(2, Timestamp.from(now));
+            mark.setArray(3, c.createArrayOf("text", taken.stream().map(PendingMessage::outboundId).toArray()));
+            mark.executeUpdate();
         }
         return taken;
     }
