@@ -11,7 +11,22 @@ import java.util.HexFormat;
  */
 public final class CitizenRefs {
 
+    /** Shortest key accepted: 16 characters. */
+    public static final int MIN_KEY_LENGTH = 16;
+
     private CitizenRefs() {
+    }
+
+    /**
+     * Refuses a key that cannot be used, with a message for whoever deploys: services call this at start-up, so that a
+     * bad key stops them instead of dead-lettering every message.
+     */
+    public static String checkKey(String key) {
+        if (key == null || key.strip().length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("CITIZEN_REF_KEY must be set to at least " + MIN_KEY_LENGTH
+                    + " characters (it is " + (key == null ? "missing" : key.strip().length() + " characters") + ")");
+        }
+        return key;
     }
 
     /** {@code cz-} and 20 hex digits (80 bits) of HMAC-SHA256(key, citizen id). */
@@ -19,9 +34,7 @@ public final class CitizenRefs {
         if (citizenId == null || citizenId.isBlank()) {
             throw new IllegalArgumentException("no citizen id");
         }
-        if (key == null || key.length() < 16) {
-            throw new IllegalArgumentException("CITIZEN_REF_KEY must be at least 16 characters");
-        }
+        checkKey(key);
         byte[] digest = Hmac.sha256(key, citizenId.getBytes(StandardCharsets.UTF_8));
         return "cz-" + HexFormat.of().formatHex(digest, 0, 10);
     }
