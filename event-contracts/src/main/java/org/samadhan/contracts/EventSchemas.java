@@ -12,7 +12,8 @@ public final class EventSchemas {
             Topics.WHATSAPP_OUTBOUND, "/contracts/schemas/whatsapp.outbound.v1.schema.json",
             Topics.NOTIFICATION_DELIVERIES, "/contracts/schemas/notification.deliveries.v1.schema.json",
             Topics.GRIEVANCE_COMMANDS, "/contracts/schemas/grievance.commands.v1.schema.json",
-            Topics.GRIEVANCE_EVENTS, "/contracts/schemas/grievance.events.v1.schema.json");
+            Topics.GRIEVANCE_EVENTS, "/contracts/schemas/grievance.events.v1.schema.json",
+            Topics.ROUTING_DIRECTORY, "/contracts/schemas/routing.directory.v1.schema.json");
 
     private EventSchemas() {
     }

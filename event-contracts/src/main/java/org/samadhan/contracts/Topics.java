@@ -16,12 +16,16 @@ public final class Topics {
     /** One event per grievance transition. Key: grievance id. Producer: grievance-service. */
     public static final String GRIEVANCE_EVENTS = "grievance.events.v1";
 
+    /** Each district's department directory, latest version per key (compacted). Key: district code. Producer:
+     * routing-service; consumers: grievance-service, notification-service. */
+    public static final String ROUTING_DIRECTORY = "routing.directory.v1";
+
     /** What became of each message sent to a citizen. Key: outbound id. Producer: notification-service. */
     public static final String NOTIFICATION_DELIVERIES = "notification.deliveries.v1";
 
     /** Every topic above, in catalogue order. */
     public static final List<String> ALL = List.of(WHATSAPP_INBOUND, WHATSAPP_STATUS, WHATSAPP_OUTBOUND,
-            GRIEVANCE_COMMANDS, GRIEVANCE_EVENTS, NOTIFICATION_DELIVERIES);
+            GRIEVANCE_COMMANDS, GRIEVANCE_EVENTS, ROUTING_DIRECTORY, NOTIFICATION_DELIVERIES);
 
     private Topics() {
     }

@@ -42,9 +42,18 @@ public record GrievanceCommand(
     public record Attachment(String mediaId, String mimeType, String kind) {
     }
 
-    /** Routing's decision: department (codes of reference/departments.md), officer, and why. */
+    /**
+     * Routing's decision: department (codes of reference/departments.md), the level-1 officer, and why, with the
+     * department's {@code serviceLevel} (ISO-8601 duration) from the directory version routing used, which starts the
+     * grievance's clock.
+     */
     public record Assign(String departmentCode, String block, String officerId, Double confidence,
-                         List<String> reasons) {
+                         List<String> reasons, String serviceLevel) {
+
+        /** Without a service level: grievance-service takes the department's from its copy of the directory. */
+        public Assign(String departmentCode, String block, String officerId, Double confidence, List<String> reasons) {
+            this(departmentCode, block, officerId, confidence, reasons, null);
+        }
     }
 
     /** The citizen's answer to "was it fixed?", with an optional 1-5 rating and reason. */

@@ -10,7 +10,10 @@ import java.time.Instant;
  * {@code reason} carries the officer's note (RESOLVE: the action taken), the transfer reason or the citizen's reason;
  * {@code rating} (1-5) only the citizen's optional rating on CONFIRM_RESOLVED. REGISTER also carries the complaint
  * itself ({@code description}, and the {@code category} the citizen chose, if any), as Open311 publishes a service
- * request's description, so routing and integrators need not ask for it.
+ * request's description, so routing and integrators need not ask for it. {@code officerId} is who holds the grievance
+ * after the event; when the event moved it to someone else (ESCALATE, REJECT_RESOLUTION, TRANSFER, REASSIGN),
+ * {@code previousOfficerId} names who held it before. {@code disputed} marks a grievance whose citizen rejected even
+ * the collector's resolution.
  */
 public record GrievanceEvent(
         String eventId,
@@ -34,7 +37,20 @@ public record GrievanceEvent(
         Instant dueAt,
         Integer rating,
         String description,
-        String category) {
+        String category,
+        String previousOfficerId,
+        Boolean disputed) {
+
+    /** An event that names no previous holder (test data and events of earlier releases). */
+    public GrievanceEvent(String eventId, String eventType, Instant occurredAt, String districtCode,
+                          String grievanceId, String grievanceNumber, long version, String action, String fromStatus,
+                          String toStatus, Actor actor, String reason, String citizenRef, String language,
+                          String departmentCode, String block, String officerId, Integer level, Instant dueAt,
+                          Integer rating, String description, String category) {
+        this(eventId, eventType, occurredAt, districtCode, grievanceId, grievanceNumber, version, action, fromStatus,
+                toStatus, actor, reason, citizenRef, language, departmentCode, block, officerId, level, dueAt, rating,
+                description, category, null, null);
+    }
 
     /** CloudEvents type prefix; the full type is {@code org.samadhan.grievance.<action in lower case>.v1}. */
     public static String eventTypeOf(String action) {
