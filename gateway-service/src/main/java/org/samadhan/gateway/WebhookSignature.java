@@ -3,9 +3,11 @@ package org.samadhan.gateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import org.samadhan.contracts.Hmac;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.samadhan.gateway.config.GatewayConfig;
 
 /**
@@ -17,6 +19,7 @@ import org.samadhan.gateway.config.GatewayConfig;
 public class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
+    private static final HexFormat HEX = HexFormat.of();
 
     private final String appSecret;
 
@@ -36,16 +39,26 @@ public class WebhookSignature {
         }
         byte[] claimed;
         try {
-            claimed = HexFormat.of().parseHex(header, PREFIX.length(), header.length());
+            claimed = HEX.parseHex(header, PREFIX.length(), header.length());
         } catch (IllegalArgumentException notHex) {
             return false;
         }
         return MessageDigest.isEqual(claimed, hmac(body))
-                || (hasNonAscii(body) && MessageDigest.isEqual(claimed, hmac(escapeNonAscii(body))));
+                || (hasNonAscii(body) && MessageDigest.isEqual(claimed, hmacOfEscaped(body)));
     }
 
     private byte[] hmac(byte[] body) {
-        return Hmac.sha256(appSecret, body);
+        return newMac().doFinal(body);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     private static boolean hasNonAscii(byte[] body) {
@@ -57,18 +70,60 @@ public class WebhookSignature {
         return false;
     }
 
-    /** Java strings are UTF-16, so each char is exactly one {@code \\uXXXX} escape, surrogate pairs included. */
-    private static byte[] escapeNonAscii(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        StringBuilder escaped = new StringBuilder(text.length() + 64);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                escaped.append(c);
-            } else {
-                escaped.append(String.format("\\u%04x", (int) c));
+    /**
+     * HMAC of the body as Meta signs it: each UTF-16 unit of a non-ASCII character as {@code \\uXXXX} in lowercase
+     * hex (so a character beyond the BMP is two escapes, its surrogates). The UTF-8 is decoded and escaped byte by
+     * byte into a small buffer fed to the MAC: a wrongly signed body costs two passes over its bytes and no
+     * allocation per character, which matters because this runs on the event loop. Malformed UTF-8 (never sent by
+     * Meta) becomes U+FFFD per bad byte; such a body is then refused, as it should be.
+     */
+    private byte[] hmacOfEscaped(byte[] body) {
+        Mac mac = newMac();
+        byte[] buffer = new byte[8192];
+        int at = 0;
+        int i = 0;
+        while (i < body.length) {
+            if (at > buffer.length - 12) { // room for two escapes
+                mac.update(buffer, 0, at);
+                at = 0;
             }
+            int b = body[i];
+            if (b >= 0) {
+                buffer[at++] = (byte) b;
+                i++;
+                continue;
+            }
+            int length = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+            int codePoint = length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
+            boolean valid = length > 0 && i + length <= body.length;
+            for (int k = 1; valid && k < length; k++) {
+                int next = body[i + k];
+                valid = (next & 0xC0) == 0x80;
+                codePoint = (codePoint << 6) | (next & 0x3F);
+            }
+            if (!valid) {
+                codePoint = 0xFFFD;
+                length = 1;
+            }
+            if (codePoint >= 0x10000) {
+                at = escape(buffer, at, Character.highSurrogate(codePoint));
+                at = escape(buffer, at, Character.lowSurrogate(codePoint));
+            } else {
+                at = escape(buffer, at, (char) codePoint);
+            }
+            i += length;
         }
-        return escaped.toString().getBytes(StandardCharsets.US_ASCII);
+        mac.update(buffer, 0, at);
+        return mac.doFinal();
+    }
+
+    private static int escape(byte[] buffer, int at, char c) {
+        buffer[at] = '\\';
+        buffer[at + 1] = 'u';
+        buffer[at + 2] = (byte) HEX.toHighHexDigit(c >> 8);
+        buffer[at + 3] = (byte) HEX.toLowHexDigit(c >> 8);
+        buffer[at + 4] = (byte) HEX.toHighHexDigit(c);
+        buffer[at + 5] = (byte) HEX.toLowHexDigit(c);
+        return at + 6;
     }
 }

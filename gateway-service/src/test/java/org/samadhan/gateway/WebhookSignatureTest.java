@@ -32,6 +32,39 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void escapedFormCoversEveryLengthOfUtf8AsMetaEscapesIt() {
+        // Two-, three- and four-byte characters, as Meta's escaped form writes them (lowercase hex, surrogate pairs).
+        String escaped = "{\"text\":{\"body\":\"Saarbr\\u00fccken \\u0939\\u0948\\u0902\\u0921\\u092a\\u0902\\u092a "
+                + "\\ud83d\\udc4d\\ud83c\\udffb\"}}";
+        String unescaped = "{\"text\":{\"body\":\"Saarbrücken हैंडपंप 👍🏻\"}}";
+        String metaSignature = Webhooks.sign(escaped.getBytes(StandardCharsets.US_ASCII));
+        assertTrue(signature.matches(unescaped.getBytes(StandardCharsets.UTF_8), metaSignature));
+        assertFalse(signature.matches(unescaped.replace("ü", "u").getBytes(StandardCharsets.UTF_8), metaSignature));
+    }
+
+    @Test
+    void refusingALargeHindiBodyCostsAFewTimesAcceptingItNotAFormatPerCharacter() {
+        // A forged 1 MiB body of Devanagari: the refusal also tries the escaped form. It used to format each
+        // character (about 200 times the cost of accepting the body); now it is a couple of passes over the bytes.
+        byte[] body = Webhooks.devanagariText(1024 * 1024);
+        String signed = Webhooks.sign(body);
+        String forged = "sha256=" + "ab".repeat(32);
+        long accept = Long.MAX_VALUE;
+        long refuse = Long.MAX_VALUE;
+        for (int round = 0; round < 15; round++) {
+            long started = System.nanoTime();
+            assertTrue(signature.matches(body, signed));
+            accept = Math.min(accept, System.nanoTime() - started);
+            started = System.nanoTime();
+            assertFalse(signature.matches(body, forged));
+            refuse = Math.min(refuse, System.nanoTime() - started);
+        }
+        double ratio = (double) refuse / accept;
+        assertTrue(ratio < 30, String.format("refusal %.1f ms is %.0f times acceptance %.1f ms", refuse / 1e6, ratio,
+                accept / 1e6));
+    }
+
+    @Test
     void refusesAnyChangeToTheBody() {
         byte[] tampered = new String(hindi, StandardCharsets.US_ASCII).replace("919876543210", "919876543211")
                 .getBytes(StandardCharsets.US_ASCII);

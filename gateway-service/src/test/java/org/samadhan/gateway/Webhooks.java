@@ -40,4 +40,23 @@ public final class Webhooks {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A text-message webhook, unescaped UTF-8, whose text is Hindi filling it up to {@code size} bytes. */
+    public static byte[] devanagariText(int size) {
+        String head = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":"
+                + "[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                + "\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"messages\":[{\"from\":\"919876543210\","
+                + "\"id\":\"wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhgUM0VCMEM4QjJGMUE0RDVFNkY3QTgA\",\"timestamp\":"
+                + "\"1764480000\",\"type\":\"text\",\"text\":{\"body\":\"";
+        String tail = "\"}}]},\"field\":\"messages\"}]}]}";
+        String sentence = "हमारे गाँव में हैंडपंप दस दिन से खराब है, पानी नहीं आ रहा। ";
+        StringBuilder text = new StringBuilder(head);
+        int bytes = head.length() + tail.length();
+        int sentenceBytes = sentence.getBytes(StandardCharsets.UTF_8).length;
+        while (bytes + sentenceBytes <= size) {
+            text.append(sentence);
+            bytes += sentenceBytes;
+        }
+        return text.append(tail).toString().getBytes(StandardCharsets.UTF_8);
+    }
 }
