@@ -65,9 +65,10 @@ public class WebhookIntake {
                 return WebhookOutcome.UNAVAILABLE;
             }
             if (LOG.isDebugEnabled()) {
-                webhook.messages().forEach(m -> LOG.debugf("Inbound %s %s from %s", m.type().wireName(),
-                        m.messageId(), CitizenIds.mask(m.citizenId())));
-                webhook.statuses().forEach(s -> LOG.debugf("Status %s of %s", s.status(), s.providerMessageId()));
+                // By event id (ce_id on Kafka), never by WhatsApp message id: those carry the phone number.
+                webhook.messages().forEach(m -> LOG.debugf("Inbound %s event %s from %s", m.type().wireName(),
+                        m.eventId(), CitizenIds.mask(m.citizenId())));
+                webhook.statuses().forEach(s -> LOG.debugf("Status %s event %s", s.status(), s.eventId()));
             }
             if (!webhook.problems().isEmpty()) {
                 LOG.warnf("Webhook partly dead-lettered (%d events published): %s", webhook.eventCount(),

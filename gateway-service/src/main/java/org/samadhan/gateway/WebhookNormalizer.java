@@ -18,7 +18,8 @@ import org.samadhan.contracts.whatsapp.ProviderError;
  * Turns a WhatsApp webhook body into our events: every message and status of every change of every entry. Real
  * payloads omit {@code contacts} and {@code profile}, send only {@code from_user_id} for username users (2026), batch
  * freely, and add new types without notice, so nothing here assumes more than WhatsApp guarantees. What cannot be
- * normalised is reported as a problem for the dead-letter topic, never silently skipped.
+ * normalised is reported as a problem for the dead-letter topic, never silently skipped. Problems name the place in
+ * the payload, never a message id: WhatsApp's ids carry the sender's phone number, and problems are logged.
  */
 @ApplicationScoped
 public class WebhookNormalizer {
@@ -98,31 +99,40 @@ public class WebhookNormalizer {
 
         InboundMessage message(JsonNode m) {
             String messageId = required(m, "id");
+            String providerType = m.path("type").asText("");
+            MessageType type = MessageType.fromWire(providerType);
             JsonNode contact = contactOf(m);
             String waId = firstText(m, "from", contact, "wa_id");
             String userId = firstText(m, "from_user_id", contact, "user_id");
-            if (waId == null && userId == null) {
-                throw new MalformedPayload("message " + messageId + " has no sender (from, from_user_id, contacts)");
+            IdentityChange identity = type == MessageType.SYSTEM ? IdentityChange.of(m) : null;
+            if (identity != null) {
+                // The notice comes from the id the citizen was known by; contacts[] may already name the new one.
+                waId = text(m, "from");
+                userId = text(m, "from_user_id") != null || identity.previousId().equals(waId)
+                        ? text(m, "from_user_id") : identity.previousId();
             }
-            String providerType = m.path("type").asText("");
-            MessageType type = MessageType.fromWire(providerType);
+            String citizenId = identity != null ? identity.previousId() : waId != null ? waId : userId;
+            if (citizenId == null) {
+                throw new MalformedPayload("message has no sender (from, from_user_id, contacts)");
+            }
             JsonNode content = m.path(providerType);
             List<ProviderError> errors = new ArrayList<>(errors(m.path("errors")));
             errors.addAll(errors(value.path("errors")));
             Instant sentAt = instant(m.path("timestamp"), receivedAt);
             if (type == MessageType.INTERACTIVE && !content.isObject() && errors.isEmpty()) {
-                throw new MalformedPayload("interactive message " + messageId + " has neither content nor errors");
+                throw new MalformedPayload("interactive message has neither content nor errors");
             }
             return new InboundMessage(
                     eventId(Topics.WHATSAPP_INBOUND, messageId), InboundMessage.EVENT_TYPE, sentAt, receivedAt, district,
-                    messageId, waId != null ? waId : userId, waId, userId, text(contact.path("profile"), "name"),
+                    messageId, citizenId, waId, userId, identity != null ? identity.newId() : null,
+                    text(contact.path("profile"), "name"),
                     phoneNumberId, text(value.path("metadata"), "display_phone_number"), type, providerType,
                     context(m.path("context")),
                     type == MessageType.TEXT ? new InboundMessage.Text(required(content, "body")) : null,
                     type == MessageType.INTERACTIVE ? interactive(content) : null,
                     type == MessageType.BUTTON ? new InboundMessage.Button(text(content, "payload"), text(content, "text")) : null,
                     type == MessageType.LOCATION ? location(content) : null,
-                    type.isMedia() ? media(content, messageId) : null,
+                    type.isMedia() ? media(content) : null,
                     type == MessageType.CONTACTS ? array(content, "contacts") : null,
                     type == MessageType.REACTION ? new InboundMessage.Reaction(required(content, "message_id"), text(content, "emoji")) : null,
                     type == MessageType.ORDER ? object(content, "order") : null,
@@ -138,7 +148,7 @@ public class WebhookNormalizer {
             String status = required(s, "status");
             String citizenId = firstText(s, "recipient_id", s, "recipient_user_id");
             if (citizenId == null) {
-                throw new MalformedPayload("status of " + providerMessageId + " has no recipient");
+                throw new MalformedPayload("status has no recipient");
             }
             JsonNode conversation = s.path("conversation");
             JsonNode pricing = s.path("pricing");
@@ -205,9 +215,9 @@ public class WebhookNormalizer {
                 text(location, "address"), text(location, "url"));
     }
 
-    private static InboundMessage.Media media(JsonNode media, String messageId) {
+    private static InboundMessage.Media media(JsonNode media) {
         if (!media.isObject()) {
-            throw new MalformedPayload("media message " + messageId + " has no media object");
+            throw new MalformedPayload("media message has no media object");
         }
         return new InboundMessage.Media(required(media, "id"), text(media, "mime_type"), text(media, "sha256"),
                 text(media, "caption"), text(media, "filename"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,46 @@ class WebhookNormalizerTest {
         InboundMessage system = single("system-changed-number");
         assertEquals("user_changed_number", system.system().path("type").asText());
         assertEquals("919876543210", system.citizenId(), "system messages have no contacts; the sender is 'from'");
+        assertEquals("919876543211", system.newCitizenId(), "the number the citizen writes from now on");
         assertNull(system.profileName());
+    }
+
+    @Test
+    void aChangeOfBusinessScopedUserIdComesFromTheOldIdAndNamesTheNewOne() {
+        // Meta's own sample: no 'from', no contacts; the old id only in the notice's text.
+        InboundMessage meta = single("system-changed-user-id");
+        assertEquals(MessageType.SYSTEM, meta.type());
+        assertEquals("IN.13491208655302741918", meta.citizenId(), "the id the conversation was known by: the key");
+        assertEquals("IN.13491208655302741918", meta.userId());
+        assertNull(meta.waId());
+        assertEquals("IN.24817305912873645029", meta.newCitizenId());
+        assertEquals("user_changed_user_id", meta.system().path("type").asText());
+
+        // Libraries' form with previous_user_id, and contacts[] that already names the new id.
+        InboundMessage withPrevious = single("system-changed-user-id-previous-field");
+        assertEquals("IN.13491208655302741918", withPrevious.citizenId());
+        assertEquals("IN.24817305912873645029", withPrevious.newCitizenId());
+    }
+
+    @Test
+    void aChangeOfUserIdForACitizenKnownByTheirNumberChangesNoCitizenId() throws IOException {
+        String body = new String(Webhooks.fixture("system-changed-user-id"), StandardCharsets.UTF_8)
+                .replace("\"messages\":[{", "\"messages\":[{\"from\":\"919876543210\",");
+        NormalizedWebhook webhook = normalizer.normalize(Json.mapper().readTree(body), RECEIVED);
+        assertEquals(List.of(), webhook.problems());
+        assertEquals("919876543210", webhook.messages().get(0).citizenId());
+        assertNull(webhook.messages().get(0).newCitizenId());
+    }
+
+    @Test
+    void aChangeOfUserIdThatNamesNoPreviousIdIsDeadLetteredNotKeyedByTheNewId() throws IOException {
+        String body = new String(Webhooks.fixture("system-changed-user-id"), StandardCharsets.UTF_8)
+                .replace("User Kavita changed from IN.13491208655302741918 to IN.24817305912873645029",
+                        "User Kavita changed their business-scoped id");
+        NormalizedWebhook webhook = normalizer.normalize(Json.mapper().readTree(body), RECEIVED);
+        assertEquals(0, webhook.eventCount());
+        assertEquals(List.of("entry[0].changes[0].value.messages[0]: user_changed_user_id names no previous user id "
+                + "(from_user_id, previous_user_id, body)"), webhook.problems());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -32,6 +33,7 @@ import org.samadhan.contracts.Topics;
 import org.samadhan.testsupport.ContractAssertions;
 import org.samadhan.testsupport.KafkaTestClient;
 import org.samadhan.testsupport.KafkaTestResource;
+import org.samadhan.testsupport.WhatsAppIds;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -81,6 +83,8 @@ class WhatsAppWebhookResourceTest {
                 Arguments.of("reaction-removed", 1, 0, 0),
                 Arguments.of("order", 1, 0, 0),
                 Arguments.of("system-changed-number", 1, 0, 0),
+                Arguments.of("system-changed-user-id", 1, 0, 0),
+                Arguments.of("system-changed-user-id-previous-field", 1, 0, 0),
                 Arguments.of("unsupported", 1, 0, 0),
                 Arguments.of("unknown-legacy", 1, 0, 0),
                 Arguments.of("revoke", 1, 0, 0),
@@ -207,17 +211,43 @@ class WhatsAppWebhookResourceTest {
     }
 
     @Test
-    void logsNeverContainAFullPhoneNumber() throws IOException {
-        byte[] body = Webhooks.fixture("batch");
-        post(body, Webhooks.sign(body)).then().statusCode(200);
-        byte[] bad = Webhooks.fixture("malformed-message-in-batch");
-        post(bad, Webhooks.sign(bad)).then().statusCode(200);
+    void logsNameNoPhoneNumberInAnyFormNotEvenInsideWhatsAppMessageIds() throws IOException {
+        String sunita = "919812345670";
+        String ramesh = "919876501234";
+        String text = WhatsAppIds.messageId(sunita);
+        String image = WhatsAppIds.messageId(ramesh);
+        String reply = WhatsAppIds.messageId(ramesh); // our reply to Ramesh: its id carries his number too
+        byte[] body = ("""
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Sunita"},"wa_id":"%s"},
+                {"profile":{"name":"Ramesh"},"wa_id":"%s"}],"messages":[
+                {"from":"%s","id":"%s","timestamp":"1764480000","type":"text","text":{"body":"\\u0928\\u0932 \\u0916\\u0930\\u093e\\u092c"}},
+                {"from":"%s","id":"%s","timestamp":"1764480001","type":"image"}]},"field":"messages"},
+                {"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"106540352242922"},"statuses":[{"id":"%s","status":"delivered",
+                "timestamp":"1764480002","recipient_id":"%s"}]},"field":"messages"}]}]}""")
+                .formatted(sunita, ramesh, sunita, text, ramesh, image, reply, ramesh)
+                .getBytes(StandardCharsets.US_ASCII);
+        try (var kafka = KafkaTestClient.fromNowOn(INBOUND, STATUS, DLQ)) {
+            post(body, Webhooks.sign(body)).then().statusCode(200);
+            post(body, "sha256=" + "0".repeat(64)).then().statusCode(401);
+            var records = kafka.await(3, Duration.ofSeconds(10));
+            records.addAll(kafka.drain(Duration.ofMillis(300)));
+            assertEquals(List.of(INBOUND, DLQ, STATUS), records.stream().map(ConsumerRecord::topic).sorted().toList(),
+                    "Sunita's text and the status published, Ramesh's image without media dead-lettered");
+            String textEvent = CloudEventHeaders.get(records.stream().filter(r -> r.topic().equals(INBOUND))
+                    .findFirst().orElseThrow().headers(), CloudEventHeaders.ID);
 
-        String log = Files.readString(Path.of("target/gateway-test.log"));
-        assertTrue(log.contains("wamid.BATCH.1"), "per-message debug logs are written, by message id");
-        assertTrue(log.contains("********0001"), "citizens appear masked");
-        assertFalse(log.contains("919000000001"), "no full phone number");
-        assertFalse(log.contains("919876543210"), "no full phone number");
+            String log = Files.readString(Path.of("target/gateway-test.log"));
+            for (String phone : List.of(sunita, ramesh, "919876543210", "919000000001")) {
+                assertNull(WhatsAppIds.leakIn(log, phone), () -> "the log shows " + phone + " as "
+                        + WhatsAppIds.leakIn(log, phone));
+            }
+            assertTrue(log.contains("event " + textEvent + " from ********5670"),
+                    "messages are logged by event id (ce_id), the citizen masked");
+            assertTrue(log.contains("partly dead-lettered"), "the dead-lettered image is logged");
+        }
     }
 
     private static io.restassured.response.Response post(byte[] body, String signature) {
