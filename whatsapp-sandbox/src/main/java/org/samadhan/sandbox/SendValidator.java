@@ -24,11 +24,16 @@ public class SendValidator {
             return Optional.of(GraphError.invalidParameter("messaging_product must be \"whatsapp\""));
         }
         String to = request.path("to").asText("");
-        if (to.isEmpty()) {
-            return Optional.of(GraphError.missing("to is required"));
+        String recipient = request.path("recipient").asText("");
+        if (to.isEmpty() && recipient.isEmpty()) {
+            return Optional.of(GraphError.missing("to (a phone number) or recipient (a user id) is required"));
         }
-        if (to.startsWith("00") || !to.matches("\\+?\\d{8,15}")) {
+        if (!to.isEmpty() && (to.startsWith("00") || !to.matches("\\+?\\d{8,15}"))) {
             return Optional.of(GraphError.invalidParameter("to must be a phone number in E.164 digits"));
+        }
+        if (to.isEmpty() && !recipient.matches("[A-Z]{2}\\.[A-Za-z0-9.]{1,128}")) {
+            return Optional.of(GraphError.invalidParameter("recipient must be a business-scoped user id, "
+                    + "e.g. US.13491208655302741918"));
         }
         String type = request.path("type").asText("text");
         return switch (type) {

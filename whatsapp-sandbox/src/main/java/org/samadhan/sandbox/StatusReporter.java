@@ -29,18 +29,20 @@ public class StatusReporter {
         this.random = new Random(config.randomSeed());
     }
 
-    public void accepted(String wamid, String citizen, String callbackData, boolean windowOpen, boolean template,
-                         boolean undeliverable) {
+    /** {@code byUserId}: the send named a business-scoped user id, which statuses report as recipient_user_id. */
+    public void accepted(String wamid, String citizen, boolean byUserId, String callbackData, boolean windowOpen,
+                         boolean template, boolean undeliverable) {
+        String recipientField = byUserId ? "recipient_user_id" : "recipient_id";
         Duration delay = config.statusDelay();
         if (undeliverable) {
-            webhooks.later(() -> webhooks.statuses(List.of(failed(wamid, citizen, callbackData, 131026,
-                    "Message undeliverable", "Message Undeliverable."))), delay);
+            webhooks.later(() -> webhooks.statuses(List.of(failed(wamid, recipientField, citizen, callbackData,
+                    131026, "Message undeliverable", "Message Undeliverable."))), delay);
             return;
         }
         if (!windowOpen && !template) {
-            webhooks.later(() -> webhooks.statuses(List.of(failed(wamid, citizen, callbackData, 131047,
-                    "Re-engagement message", "Message failed to send because more than 24 hours have passed since "
-                            + "the customer last replied to this number."))), delay);
+            webhooks.later(() -> webhooks.statuses(List.of(failed(wamid, recipientField, citizen, callbackData,
+                    131047, "Re-engagement message", "Message failed to send because more than 24 hours have passed "
+                            + "since the customer last replied to this number."))), delay);
             return;
         }
         List<String> states = new ArrayList<>(List.of("sent", "delivered", "read"));
@@ -58,7 +60,7 @@ public class StatusReporter {
             states = new ArrayList<>(List.of("sent", "read", "delivered"));
         }
         List<JsonNode> statuses = states.stream()
-                .map(state -> (JsonNode) status(wamid, citizen, callbackData, state)).toList();
+                .map(state -> (JsonNode) status(wamid, recipientField, citizen, callbackData, state)).toList();
         if (batched) {
             webhooks.later(() -> webhooks.statuses(statuses), delay);
         } else {
@@ -69,12 +71,13 @@ public class StatusReporter {
         }
     }
 
-    private static ObjectNode status(String wamid, String citizen, String callbackData, String state) {
+    private static ObjectNode status(String wamid, String recipientField, String citizen, String callbackData,
+                                     String state) {
         ObjectNode status = Json.mapper().createObjectNode();
         status.put("id", wamid);
         status.put("status", state);
         status.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
-        status.put("recipient_id", citizen);
+        status.put(recipientField, citizen);
         if (callbackData != null) {
             status.put("biz_opaque_callback_data", callbackData);
         }
@@ -85,9 +88,9 @@ public class StatusReporter {
         return status;
     }
 
-    private static ObjectNode failed(String wamid, String citizen, String callbackData, int code, String title,
-                                     String details) {
-        ObjectNode status = status(wamid, citizen, callbackData, "failed");
+    private static ObjectNode failed(String wamid, String recipientField, String citizen, String callbackData,
+                                     int code, String title, String details) {
+        ObjectNode status = status(wamid, recipientField, citizen, callbackData, "failed");
         status.remove("pricing");
         ObjectNode error = status.putArray("errors").addObject();
         error.put("code", code);

@@ -49,6 +49,7 @@ class SandboxTest {
         JsonNode message = value.path("messages").get(0);
         assertEquals(id, message.path("id").asText());
         assertEquals("919876543210", message.path("from").asText());
+        assertTrue(decoded(id).contains("919876543210"), "the id carries the sender's number, as WhatsApp's do");
         assertEquals("हैंडपंप खराब है 🙏", message.path("text").path("body").asText());
     }
 
@@ -81,8 +82,10 @@ class SandboxTest {
         String wamid = send(text("919800000001", "Your complaint BLD-2026-000123 is registered"))
                 .then().statusCode(200).body("contacts[0].wa_id", equalTo("919800000001")).extract()
                 .path("messages[0].id");
+        assertTrue(decoded(wamid).contains("919800000001"), "the id carries the recipient's number");
         List<JsonNode> statuses = awaitStatuses(wamid, 2, "read");
         assertEquals("sent", statuses.get(0).path("status").asText(), "sent comes first");
+        assertEquals("919800000001", statuses.get(0).path("recipient_id").asText());
         assertEquals("out-1", statuses.get(0).path("biz_opaque_callback_data").asText());
         List<String> conversation = given().get("/sandbox/citizens/919800000001/messages").jsonPath()
                 .getList("direction");
@@ -107,6 +110,24 @@ class SandboxTest {
         citizenWrites("919800000003");
         String lost = send(text("919800000003", "hello")).then().statusCode(200).extract().path("messages[0].id");
         assertEquals(131026, awaitStatuses(lost, 1, "failed").get(0).path("errors").get(0).path("code").asInt());
+    }
+
+    @Test
+    void aSendToABusinessScopedUserIdGoesAsRecipientAndIsReportedToThatId() {
+        String userId = "IN.13491208655302741918";
+        String wamid = send(Map.of("messaging_product", "whatsapp", "recipient", userId, "type", "text",
+                "text", Map.of("body", "Your complaint BLD-2026-000123 is registered")))
+                .then().statusCode(200).body("contacts[0].user_id", equalTo(userId))
+                .body("contacts[0].input", equalTo(userId)).extract().path("messages[0].id");
+        JsonNode failed = awaitStatuses(wamid, 1, "failed").get(0); // this user never wrote: the window is closed
+        assertEquals(userId, failed.path("recipient_user_id").asText());
+        assertFalse(failed.has("recipient_id"), failed.toString());
+        assertEquals(List.of("out"), given().get("/sandbox/citizens/" + userId + "/messages").jsonPath()
+                .getList("direction"));
+
+        expectError(Map.of("messaging_product", "whatsapp", "recipient", "not a user id", "type", "text",
+                "text", Map.of("body", "hi")), 100);
+        expectError(Map.of("messaging_product", "whatsapp", "type", "text", "text", Map.of("body", "hi")), 131008);
     }
 
     @Test
@@ -189,6 +210,13 @@ class SandboxTest {
         send(text("919800000004", "x")).then().statusCode(200);
         given().contentType("application/json").body(Map.of("rate", 2.0)).post("/sandbox/faults").then()
                 .statusCode(400);
+    }
+
+    /** The record inside a WhatsApp message id, as text. */
+    private static String decoded(String wamid) {
+        assertTrue(wamid.startsWith("wamid."), wamid);
+        return new String(java.util.Base64.getDecoder().decode(wamid.substring("wamid.".length())),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static void citizenWrites(String waId) {

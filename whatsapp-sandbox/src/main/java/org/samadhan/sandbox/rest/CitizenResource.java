@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.samadhan.contracts.Json;
 import org.samadhan.sandbox.Conversations;
@@ -26,6 +25,7 @@ import org.samadhan.sandbox.Faults;
 import org.samadhan.sandbox.GraphError;
 import org.samadhan.sandbox.RateLimits;
 import org.samadhan.sandbox.WebhookDelivery;
+import org.samadhan.testsupport.WhatsAppIds;
 
 /**
  * The citizens' side and the controls: send a message as a citizen (delivered to the gateway as a signed webhook),
@@ -49,7 +49,8 @@ public class CitizenResource {
 
     /**
      * A message as WhatsApp's inbound shape without the envelope fields, e.g. {@code {"type":"text","text":{"body":
-     * "..."}}}; id, sender and timestamp are filled in. Answers the message id it will carry.
+     * "..."}}}; id, sender and timestamp are filled in, the id made as WhatsApp makes them (base64 of a record that
+     * holds the sender's number). Answers the message id it will carry.
      */
     @POST
     @Path("/citizens/{waId}/messages")
@@ -62,7 +63,7 @@ public class CitizenResource {
             return GraphError.missing("A message object with a type is required").toResponse();
         }
         Instant now = Instant.now();
-        String id = "wamid.SANDBOX." + UUID.randomUUID().toString().replace("-", "");
+        String id = WhatsAppIds.messageId(waId); // as WhatsApp's: it carries the sender's number
         ObjectNode message = Json.mapper().createObjectNode();
         message.put("from", waId);
         message.put("id", id);

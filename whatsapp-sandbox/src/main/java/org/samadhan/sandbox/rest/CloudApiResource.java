@@ -12,9 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.UUID;
 import org.samadhan.contracts.Json;
 import org.samadhan.sandbox.Conversations;
 import org.samadhan.sandbox.Faults;
@@ -23,6 +21,7 @@ import org.samadhan.sandbox.RateLimits;
 import org.samadhan.sandbox.SendValidator;
 import org.samadhan.sandbox.StatusReporter;
 import org.samadhan.sandbox.config.SandboxConfig;
+import org.samadhan.testsupport.WhatsAppIds;
 
 /**
  * The Cloud API send endpoint, {@code POST /{version}/{phone-number-id}/messages}: checks the token, the limits and
@@ -77,9 +76,11 @@ public class CloudApiResource {
         if (refusal.isPresent()) {
             return refusal.get().toResponse();
         }
-        String citizen = request.path("to").asText("").replace("+", "");
-        String wamid = "wamid." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(UUID.randomUUID().toString().getBytes());
+        // A phone number as "to", or a business-scoped user id as "recipient" (the phone number wins when both come).
+        boolean byUserId = request.path("to").asText("").isEmpty();
+        String citizen = byUserId ? request.path("recipient").asText()
+                : request.path("to").asText().replace("+", "");
+        String wamid = WhatsAppIds.messageId(citizen); // as WhatsApp's: it carries the recipient's number
         Instant now;
         synchronized (limits) { // the recorded arrival times are exactly what the limiter counted
             refusal = limits.take(citizen, System.nanoTime());
@@ -91,15 +92,17 @@ public class CloudApiResource {
         }
         boolean template = "template".equals(request.path("type").asText());
         boolean windowOpen = conversations.windowOpen(citizen, now);
-        statuses.accepted(wamid, citizen, request.path("biz_opaque_callback_data").asText(null), windowOpen,
-                template, conversations.isUndeliverable(citizen));
-        return Response.ok(accepted(request.path("to").asText(), citizen, wamid, template)).build();
+        statuses.accepted(wamid, citizen, byUserId, request.path("biz_opaque_callback_data").asText(null),
+                windowOpen, template, conversations.isUndeliverable(citizen));
+        String input = request.path(byUserId ? "recipient" : "to").asText();
+        return Response.ok(accepted(input, citizen, byUserId, wamid, template)).build();
     }
 
-    private static ObjectNode accepted(String input, String citizen, String wamid, boolean template) {
+    private static ObjectNode accepted(String input, String citizen, boolean byUserId, String wamid,
+                                       boolean template) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("messaging_product", "whatsapp");
-        body.putArray("contacts").addObject().put("input", input).put("wa_id", citizen);
+        body.putArray("contacts").addObject().put("input", input).put(byUserId ? "user_id" : "wa_id", citizen);
         ObjectNode message = body.putArray("messages").addObject().put("id", wamid);
         if (template) {
             message.put("message_status", "accepted");
