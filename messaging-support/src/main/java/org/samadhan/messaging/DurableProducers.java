@@ -47,4 +47,9 @@ public final class DurableProducers {
     public static KafkaProducer<String, byte[]> create(Map<String, Object> config) {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
+
+    /** A producer whose keys are bytes as well: the outbox relay's, which sends dead letters' keys as consumed. */
+    public static KafkaProducer<byte[], byte[]> createRaw(Map<String, Object> config) {
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
 }

@@ -1,5 +1,6 @@
 package org.samadhan.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every service's outbox relay (an {@link OutboxRelayWorker}), started with the application in the services that have
  * a database: consumers {@link #wake()} it after each committed batch a person is waiting for; otherwise it relays every
  * {@code outbox.idle}. Settings {@code outbox.batch-size} (500), {@code outbox.ack-timeout} (5 s), {@code outbox.idle}
- * (1 s); the Kafka client id is the application's name with {@code -outbox}.
+ * (1 s), {@code outbox.max-backoff} (10 s, the longest wait between failed rounds); the Kafka client id is the
+ * application's name with {@code -outbox}.
  */
 @Startup
 @ApplicationScoped
@@ -24,12 +26,14 @@ public class OutboxRelayJob {
     private final OutboxRelayWorker worker;
 
     public OutboxRelayJob(DataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+                          MeterRegistry metrics,
                           @ConfigProperty(name = "quarkus.application.name") String application,
                           @ConfigProperty(name = "outbox.batch-size", defaultValue = "500") int batchSize,
                           @ConfigProperty(name = "outbox.ack-timeout", defaultValue = "5s") Duration ackTimeout,
-                          @ConfigProperty(name = "outbox.idle", defaultValue = "1s") Duration idle) {
-        this.worker = OutboxRelayWorker.start(dataSource, kafka, application + "-outbox", batchSize, ackTimeout,
-                idle);
+                          @ConfigProperty(name = "outbox.idle", defaultValue = "1s") Duration idle,
+                          @ConfigProperty(name = "outbox.max-backoff", defaultValue = "10s") Duration maxBackoff) {
+        this.worker = OutboxRelayWorker.start(dataSource, kafka, application + "-outbox",
+                new OutboxRelayWorker.Settings(batchSize, ackTimeout, idle, maxBackoff), metrics);
     }
 
     /** Relays what was just committed without waiting for the next tick. */

@@ -16,7 +16,7 @@ public final class OutboxWriter {
     private static final String INSERT = """
             insert into outbox (topic, record_key, payload, headers)
             select topic, record_key, payload, headers::jsonb
-            from unnest(?::text[], ?::text[], ?::bytea[], ?::text[]) with ordinality
+            from unnest(?::text[], ?::bytea[], ?::bytea[], ?::text[]) with ordinality
                 as r (topic, record_key, payload, headers, n)
             order by n""";
 
@@ -34,7 +34,8 @@ public final class OutboxWriter {
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setArray(1, connection.createArrayOf("text", records.stream().map(OutboxRecord::topic).toArray()));
-            insert.setArray(2, connection.createArrayOf("text", records.stream().map(OutboxRecord::key).toArray()));
+            insert.setArray(2, connection.createArrayOf("bytea",
+                    records.stream().map(OutboxRecord::key).toArray(byte[][]::new)));
             insert.setArray(3, connection.createArrayOf("bytea",
                     records.stream().map(OutboxRecord::payload).toArray(byte[][]::new)));
             insert.setArray(4, connection.createArrayOf("text", records.stream()

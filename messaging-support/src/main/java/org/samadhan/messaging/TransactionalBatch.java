@@ -1,6 +1,5 @@
 package org.samadhan.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -14,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Processes a batch of consumed records in one database transaction (one commit for many records). A record whose
  * handling throws is rolled back to its savepoint and written to its topic's dead-letter topic through the outbox, in
- * the same transaction, with the reason, so nothing is skipped silently and the offset never passes an unhandled
+ * the same transaction, with the reason (for a database's refusal its kind, never its text, which quotes row values),
+ * its key, value and {@code ce_*} headers, so nothing is skipped silently and the offset never passes an unhandled
  * record. When the database itself is unavailable the whole batch is retried with backoff instead of being dropped.
  * Either way a handler may see a record again, so its effects outside the transaction (metrics) can repeat.
  */
@@ -46,11 +46,15 @@ public final class TransactionalBatch {
     private TransactionalBatch() {
     }
 
-    /** Returns once the batch is committed; only an interrupt or a non-transient failure of the batch stops it. */
-    public static void process(DataSource dataSource, Iterable<ConsumerRecord<String, String>> records,
+    /**
+     * Returns once the batch is committed; only an interrupt or a non-transient failure of the batch stops it.
+     * Records may be consumed as String or as byte[] (key and value); consumed as bytes, a dead letter keeps them
+     * exactly, even when they are not UTF-8 text (such a record is dead-lettered without reaching the handler).
+     */
+    public static void process(DataSource dataSource, Iterable<? extends ConsumerRecord<?, ?>> records,
                                RecordHandler handler) throws InterruptedException {
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-        records.forEach(batch::add);
+        List<BatchRecord> batch = new ArrayList<>();
+        records.forEach(record -> batch.add(BatchRecord.of(record)));
         Duration backoff = Duration.ofMillis(500);
         while (true) {
             try {
@@ -61,9 +65,10 @@ public final class TransactionalBatch {
                 return;
             } catch (SQLException e) {
                 if (!isTransient(e)) {
-                    throw new IllegalStateException("Batch failed: " + e.getMessage(), e);
+                    // Without the driver's exception as cause: its text quotes row values, which may be personal.
+                    throw new IllegalStateException("Batch failed: " + DatabaseFailures.summary(e));
                 }
-                LOG.warnf("Database unavailable (%s); retrying the batch in %s", e.getMessage(), backoff);
+                LOG.warnf("Database unavailable (%s); retrying the batch in %s", DatabaseFailures.summary(e), backoff);
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
@@ -81,46 +86,70 @@ public final class TransactionalBatch {
      * The whole batch behind one savepoint, since a record is rarely rejected; only when one is, the batch is rolled
      * back to it and handled again record by record. A savepoint per record costs two round trips to the database.
      */
-    private static void handleAll(Connection c, List<ConsumerRecord<String, String>> records,
-                                  RecordHandler handler) throws SQLException {
-        Savepoint batch = c.setSavepoint();
-        try {
-            handler.handleAll(c, records);
-            c.releaseSavepoint(batch);
-            return;
-        } catch (SQLException e) {
-            if (isTransient(e)) {
-                throw e;
+    private static void handleAll(Connection c, List<BatchRecord> records, RecordHandler handler)
+            throws SQLException {
+        if (records.stream().allMatch(record -> record.unreadable() == null)) {
+            Savepoint batch = c.setSavepoint();
+            try {
+                handler.handleAll(c, records.stream().map(BatchRecord::text).toList());
+                c.releaseSavepoint(batch);
+                return;
+            } catch (SQLException e) {
+                if (isTransient(e)) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                // handled again below, where the record at fault is found and dead-lettered
             }
-        } catch (RuntimeException e) {
-            // handled again below, where the record at fault is found and dead-lettered
+            c.rollback(batch);
         }
-        c.rollback(batch);
-        for (ConsumerRecord<String, String> record : records) {
+        for (BatchRecord record : records) {
             handleOne(c, record, handler);
         }
     }
 
-    private static void handleOne(Connection c, ConsumerRecord<String, String> record, RecordHandler handler)
-            throws SQLException {
+    private static void handleOne(Connection c, BatchRecord record, RecordHandler handler) throws SQLException {
+        if (record.unreadable() != null) {
+            deadLetter(c, record, handler, record.unreadable(), "unreadable");
+            return;
+        }
         Savepoint savepoint = c.setSavepoint();
         String reason;
+        String kind;
         try {
-            handler.handle(c, record);
+            handler.handle(c, record.text());
             c.releaseSavepoint(savepoint);
             return;
         } catch (SQLException e) {
             if (isTransient(e)) {
                 throw e;
             }
-            reason = "rejected by the database: " + e.getMessage();
+            kind = DatabaseFailures.summary(e);
+            reason = "rejected by the database: " + kind;
         } catch (RuntimeException e) {
-            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            SQLException database = DatabaseFailures.find(e); // e.g. wrapped by Hibernate, message and all
+            if (database != null && isTransient(database)) {
+                throw database;
+            }
+            kind = database != null ? DatabaseFailures.summary(database) : e.getClass().getSimpleName();
+            reason = database != null ? "rejected by the database: " + kind
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         c.rollback(savepoint);
-        LOG.warnf("Record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
-        OutboxWriter.append(c, OutboxRecord.deadLetter(record.topic(), record.key(),
-                record.value() == null ? new byte[0] : record.value().getBytes(StandardCharsets.UTF_8), reason));
-        handler.deadLettered(record, reason);
+        deadLetter(c, record, handler, reason, kind);
+    }
+
+    /**
+     * The log names the record and the kind of failure only: a handler's reason may quote the payload (a parser
+     * naming the value it choked on), which on the whatsapp topics carries phone numbers.
+     */
+    private static void deadLetter(Connection c, BatchRecord record, RecordHandler handler, String reason,
+                                   String kind) throws SQLException {
+        ConsumerRecord<String, String> consumed = record.text();
+        LOG.warnf("Record %s-%d@%d dead-lettered (%s); the reason is on the dead letter", consumed.topic(),
+                consumed.partition(), consumed.offset(), kind);
+        OutboxWriter.append(c, OutboxRecord.deadLetter(consumed.topic(), record.key(), record.value(),
+                OutboxRecord.cloudEvents(consumed.headers()), reason));
+        handler.deadLettered(consumed, reason);
     }
 }

@@ -1,14 +1,19 @@
 package org.samadhan.messaging;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.samadhan.testsupport.PostgresTestResource;
 
 /** The embedded PostgreSQL with a fresh outbox table, for this module's tests. */
 final class OutboxDatabase {
+
+    /** The outbox's migrations in the order Flyway applies them in a service. */
+    private static final List<String> MIGRATIONS = List.of("V0_1__outbox.sql", "V0_2__outbox_dead_letters.sql");
 
     private OutboxDatabase() {
     }
@@ -19,11 +24,12 @@ final class OutboxDatabase {
         dataSource.setUrl(db.get("quarkus.datasource.jdbc.url"));
         dataSource.setUser(db.get("quarkus.datasource.username"));
         dataSource.setPassword(db.get("quarkus.datasource.password"));
-        String migration = new String(OutboxDatabase.class.getResourceAsStream("/db/outbox/V0_1__outbox.sql")
-                .readAllBytes());
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.execute("drop table if exists outbox");
-            s.execute(migration);
+            for (String migration : MIGRATIONS) {
+                s.execute(new String(OutboxDatabase.class.getResourceAsStream("/db/outbox/" + migration)
+                        .readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
         return dataSource;
     }

@@ -3,6 +3,7 @@ package org.samadhan.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,12 +32,12 @@ class OutboxRelayTest {
 
     private static final String TOPIC = "outbox.test.v1";
     private static PGSimpleDataSource dataSource;
-    private static KafkaProducer<String, byte[]> producer;
+    private static KafkaProducer<byte[], byte[]> producer;
 
     @BeforeAll
     static void infrastructure() throws SQLException, IOException {
         dataSource = OutboxDatabase.create();
-        producer = DurableProducers.create(DurableProducers.config(
+        producer = DurableProducers.createRaw(DurableProducers.config(
                 Map.of("bootstrap.servers", KafkaTestResource.bootstrapServers()), "outbox-test", Duration.ofSeconds(4)));
     }
 
@@ -166,11 +167,11 @@ class OutboxRelayTest {
             return null;
         }, true);
         try (var kafka = KafkaTestClient.fromNowOn(TOPIC);
-             KafkaProducer<String, byte[]> crashing = DurableProducers.create(DurableProducers.config(Map.<String, Object>of(
+             KafkaProducer<byte[], byte[]> crashing = DurableProducers.createRaw(DurableProducers.config(Map.<String, Object>of(
                      "bootstrap.servers", KafkaTestResource.bootstrapServers(),
                      "interceptor.classes", KillRelayConnectionOnAck.class.getName()),
                      "outbox-crash-test", Duration.ofSeconds(4)))) {
-            var dying = new OutboxRelay(dataSource, crashing, 50, Duration.ofSeconds(4));
+            var dying = new OutboxRelay(dataSource, crashing, 50, Duration.ofSeconds(4), new SimpleMeterRegistry());
             assertThrows(SQLException.class, dying::relayOnce, "the relay's connection died after the ack");
             assertEquals(1, outboxSize(), "the delete never committed");
 
@@ -185,11 +186,11 @@ class OutboxRelayTest {
 
     /** Kills every other open transaction (the relay's) the moment Kafka acknowledges a record. */
     public static class KillRelayConnectionOnAck
-            implements org.apache.kafka.clients.producer.ProducerInterceptor<String, byte[]> {
+            implements org.apache.kafka.clients.producer.ProducerInterceptor<byte[], byte[]> {
 
         @Override
-        public org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> onSend(
-                org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record) {
+        public org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> onSend(
+                org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> record) {
             return record;
         }
 
@@ -216,8 +217,8 @@ class OutboxRelayTest {
     void aWorkerRelaysAsSoonAsItIsWokenNotOnlyOnItsIdleTick() throws Exception {
         try (var kafka = KafkaTestClient.fromNowOn(TOPIC);
              var worker = OutboxRelayWorker.start(dataSource, Map.of("bootstrap.servers",
-                     KafkaTestResource.bootstrapServers()), "outbox-worker-test", 50, Duration.ofSeconds(4),
-                     Duration.ofHours(1))) {
+                     KafkaTestResource.bootstrapServers()), "outbox-worker-test", new OutboxRelayWorker.Settings(50,
+                     Duration.ofSeconds(4), Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry())) {
             Thread.sleep(200); // the worker's first wait has begun: only a wake can start a round now
             inTransaction(c -> {
                 OutboxWriter.append(c, record("g-w", 1));
@@ -234,7 +235,7 @@ class OutboxRelayTest {
     }
 
     private static OutboxRelay relay() {
-        return new OutboxRelay(dataSource, producer, 50, Duration.ofSeconds(4));
+        return new OutboxRelay(dataSource, producer, 50, Duration.ofSeconds(4), new SimpleMeterRegistry());
     }
 
     private static OutboxRecord record(String key, int n) {
