@@ -22,9 +22,6 @@ import org.samadhan.grievance.workflow.Workflow;
 @ApplicationScoped
 public class GrievanceLifecycle {
 
-    /** The highest level of the escalation ladder: the collector / district cell. */
-    public static final int TOP_LEVEL = 3;
-
     private final GrievanceConfig config;
 
     public GrievanceLifecycle(GrievanceConfig config) {
@@ -32,26 +29,17 @@ public class GrievanceLifecycle {
     }
 
     /**
-     * @param change what the action changes besides status and version (identity for notes and plain moves)
+     * @param change what the action changes besides status and version (identity for notes and plain moves); it
+     *               sees the row already moved to the next state
      * @throws org.samadhan.grievance.workflow.TransitionRefused when the workflow does not allow it
      */
     public GrievanceEvent apply(Connection c, GrievanceRow row, GrievanceAction action, Actor actor, String reason,
                                 UnaryOperator<GrievanceRow> change, Instant now) throws SQLException {
-        GrievanceStatus next = Workflow.next(row.status(), action, actor.role());
+        GrievanceStatus next = Workflow.next(row.status(), action, actor.role(), row.level());
         GrievanceRow after = change.apply(row.movedTo(next));
         GrievanceStore.update(c, after, now);
-        return TransitionRecorder.record(c, after, action.name(), row.status(), actor.toEvent(), reason,
+        return TransitionRecorder.record(c, row, after, action.name(), actor.toEvent(), reason,
                 action == GrievanceAction.CONFIRM_RESOLVED ? after.rating() : null, now, config.eventSource());
-    }
-
-    /** The deadline of a grievance placed with {@code department} at level 1 now. */
-    public Instant firstDeadline(String department, Instant now) {
-        return now.plus(config.sla().departments().getOrDefault(department, config.sla().defaultDuration()));
-    }
-
-    /** The deadline of a grievance that has just moved up a level. */
-    public Instant escalatedDeadline(Instant now) {
-        return now.plus(config.deadlines().escalatedDuration());
     }
 
     /** How long the citizen has to answer "was it fixed?". */

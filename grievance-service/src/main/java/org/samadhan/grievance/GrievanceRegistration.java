@@ -41,7 +41,7 @@ public class GrievanceRegistration {
         }
         var row = GrievanceRow.registered(id, district, number, r.citizenRef(), r.language(),
                 r.location() == null ? null : r.location().block());
-        return Optional.of(TransitionRecorder.record(c, row, "REGISTER", null,
+        return Optional.of(TransitionRecorder.record(c, null, row, "REGISTER",
                 new GrievanceEvent.Actor(r.citizenRef(), Role.CITIZEN.name()), null, null, now, config.eventSource(), r));
     }
 }

@@ -14,6 +14,8 @@ import org.samadhan.grievance.persistence.GrievanceRow;
 import org.samadhan.grievance.persistence.GrievanceStore;
 import org.samadhan.messaging.Transactions;
 import org.samadhan.grievance.workflow.GrievanceAction;
+import org.samadhan.grievance.workflow.Role;
+import org.samadhan.grievance.workflow.Workflow;
 import org.samadhan.grievance.workflow.TransitionRefused;
 
 /**
@@ -28,11 +30,13 @@ public class OfficerActions {
 
     private final AgroalDataSource dataSource;
     private final GrievanceLifecycle lifecycle;
+    private final Ladders ladders;
     private final Clock clock = Clock.systemUTC();
 
-    public OfficerActions(AgroalDataSource dataSource, GrievanceLifecycle lifecycle) {
+    public OfficerActions(AgroalDataSource dataSource, GrievanceLifecycle lifecycle, Ladders ladders) {
         this.dataSource = dataSource;
         this.lifecycle = lifecycle;
+        this.ladders = ladders;
     }
 
     public GrievanceQueries.Page list(OfficerScope scope, GrievanceQueries.Filter filter) throws SQLException {
@@ -46,12 +50,12 @@ public class OfficerActions {
 
     public GrievanceQueries.Detail acknowledge(OfficerScope scope, String reference, String note) throws SQLException {
         String text = InvalidInput.optionalText("note", note, NOTE_LIMIT);
-        return act(scope, reference, GrievanceAction.ACKNOWLEDGE, text, (row, now) -> row);
+        return act(scope, reference, GrievanceAction.ACKNOWLEDGE, text, (c, row, now) -> row);
     }
 
     public GrievanceQueries.Detail addNote(OfficerScope scope, String reference, String note) throws SQLException {
         String text = InvalidInput.requireText("text", note, NOTE_LIMIT);
-        return act(scope, reference, GrievanceAction.ADD_NOTE, text, (row, now) -> row);
+        return act(scope, reference, GrievanceAction.ADD_NOTE, text, (c, row, now) -> row);
     }
 
     /** Resolution needs the action taken; the citizen then has the feedback window to confirm or reject it. */
@@ -60,10 +64,13 @@ public class OfficerActions {
         String text = InvalidInput.requireText("note", note, NOTE_LIMIT);
         String photo = InvalidInput.optionalText("photoRef", photoRef, 500);
         return act(scope, reference, GrievanceAction.RESOLVE, text,
-                (row, now) -> row.resolvedWith(text, photo, now.plus(lifecycle.feedbackWindow())));
+                (c, row, now) -> row.resolvedWith(text, photo, now.plus(lifecycle.feedbackWindow())));
     }
 
-    /** To another department, at level 1 with that department's service level; the reason is required. */
+    /**
+     * To another department, whose ladder it starts at level 1 (the block's officer there) with that department's
+     * service level; the reason is required.
+     */
     public GrievanceQueries.Detail transfer(OfficerScope scope, String reference, String department, String reason)
             throws SQLException {
         String target = InvalidInput.requireText("departmentCode", department, 40);
@@ -71,26 +78,40 @@ public class OfficerActions {
             throw new InvalidInput("departmentCode", "departmentCode must be one of " + Departments.CODES);
         }
         String why = InvalidInput.requireText("reason", reason, NOTE_LIMIT);
-        return act(scope, reference, GrievanceAction.TRANSFER, "To " + target + ": " + why, (row, now) -> {
+        return act(scope, reference, GrievanceAction.TRANSFER, "To " + target + ": " + why, (c, row, now) -> {
             if (target.equals(row.departmentCode())) {
                 throw new TransitionRefused("The grievance is already with " + target);
             }
-            return row.placedWith(target, null, null, 1, lifecycle.firstDeadline(target, now));
+            Ladders.Placement first = ladders.first(c, row.districtCode(), target, row.block(), now);
+            return row.placedWith(target, null, first.officerId(), first.level(), first.dueAt());
         });
     }
 
-    /** To another officer of the same department (and possibly block); the deadline does not move. */
+    /**
+     * To another official of the same department (and possibly block) in the directory, at the grievance's level or
+     * above, so that handing it on never undoes an escalation; the deadline does not move.
+     */
     public GrievanceQueries.Detail reassign(OfficerScope scope, String reference, String officerId, String block,
                                            String reason) throws SQLException {
         String officer = InvalidInput.requireText("officerId", officerId, 200);
         String newBlock = InvalidInput.optionalText("block", block, 100);
         String why = InvalidInput.optionalText("reason", reason, NOTE_LIMIT);
         return act(scope, reference, GrievanceAction.REASSIGN, "To " + officer + (why == null ? "" : ": " + why),
-                (row, now) -> row.placedWith(row.departmentCode(), newBlock, officer, row.level(), row.dueAt()));
+                (c, row, now) -> {
+                    var official = ladders.official(c, row.districtCode(), officer).orElseThrow(() ->
+                            new InvalidInput("officerId", "No official " + officer + " in the directory"));
+                    boolean ofDepartment = "COLLECTOR".equals(official.role())
+                            || row.departmentCode().equals(official.departmentCode());
+                    if (!ofDepartment || Role.valueOf(official.role()).level() < row.level()) {
+                        throw new InvalidInput("officerId", officer + " is not an official of " + row.departmentCode()
+                                + " at level " + row.level() + " or above");
+                    }
+                    return row.placedWith(row.departmentCode(), newBlock, officer, row.level(), row.dueAt());
+                });
     }
 
     private interface Change {
-        GrievanceRow apply(GrievanceRow row, Instant now);
+        GrievanceRow apply(Connection c, GrievanceRow row, Instant now) throws SQLException;
     }
 
     private GrievanceQueries.Detail act(OfficerScope scope, String reference, GrievanceAction action, String reason,
@@ -102,11 +123,21 @@ public class OfficerActions {
             if (!scope.covers(row.departmentCode(), row.block())) {
                 throw new GrievanceNotFound(reference); // moved out of scope since it was found
             }
+            Workflow.next(row.status(), action, scope.role(), row.level()); // refusals before anything is looked up
+            GrievanceRow after = change.apply(c, row, now);
             var event = lifecycle.apply(c, row, action, new GrievanceLifecycle.Actor(scope.userId(), scope.role()),
-                    reason, r -> change.apply(r, now), now);
+                    reason, moved -> carry(after, moved), now);
             LOG.infof("%s %s by %s (%s)", action, event.grievanceNumber(), scope.userId(), scope.role());
             return GrievanceQueries.detail(c, id, now);
         });
+    }
+
+    /** The change computed on the locked row, carried onto the row the workflow moved to its next state. */
+    private static GrievanceRow carry(GrievanceRow changed, GrievanceRow moved) {
+        return new GrievanceRow(moved.id(), moved.districtCode(), moved.number(), moved.status(), moved.version(),
+                moved.citizenRef(), moved.language(), changed.departmentCode(), changed.block(), changed.officerId(),
+                changed.level(), changed.dueAt(), changed.remindedForDueAt(), changed.feedbackDueAt(),
+                changed.resolutionNote(), changed.resolutionPhoto(), changed.rating(), changed.disputed());
     }
 
     private static UUID visible(Connection c, OfficerScope scope, String reference) throws SQLException {

@@ -48,13 +48,21 @@ class DeadlineWatchTest {
     GrievanceConfig config;
     @Inject
     OfficerActions actions;
+    @Inject
+    Ladders ladders;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    private DeadlineWatch watch() {
+        return new DeadlineWatch(dataSource, lifecycle, ladders, config, metrics);
+    }
 
     @Test
-    void twoInstancesRemindAndEscalateEachDeadlineExactlyOnce() throws Exception {
+    void twoInstancesRemindAndHandEachOverdueGrievanceUpTheLadderExactlyOnce() throws Exception {
         Instant assigned = Instant.now();
         List<String> ids = TestGrievances.assigned(dataSource, 40, "ELECTRICITY", "Dondi"); // 48 h service level
-        var first = new DeadlineWatch(dataSource, lifecycle, config);
-        var second = new DeadlineWatch(dataSource, lifecycle, config);
+        var first = watch();
+        var second = watch();
         try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
             // A note does not move the clock.
             actions.addNote(new OfficerScope("cspdcl-dondi-l1", org.samadhan.grievance.workflow.Role.OFFICER,
@@ -75,14 +83,20 @@ class DeadlineWatchTest {
                     ContractAssertions.assertHonoursContract(record);
                     JsonNode event = Json.mapper().readTree(record.value());
                     actionsById.computeIfAbsent(record.key(), k -> new ArrayList<>())
-                            .add(event.path("action").asText() + "@" + event.path("level").asInt());
+                            .add(event.path("action").asText() + "@" + event.path("level").asInt() + " "
+                                    + event.path("previousOfficerId").asText("") + ">" + event.path("officerId").asText());
                 }
             }
             assertEquals(ids.size(), actionsById.size());
             for (String id : ids) {
-                List<String> expected = id.equals(ids.get(0))
-                        ? List.of("ADD_NOTE@1", "REMIND@1", "ESCALATE@2", "REMIND@2", "ESCALATE@3")
-                        : List.of("REMIND@1", "ESCALATE@2", "REMIND@2", "ESCALATE@3");
+                String officer = "electricity-dondi-l1";
+                List<String> lifecycle = List.of("REMIND@1 >" + officer,
+                        "ESCALATE@2 " + officer + ">electricity-head", "REMIND@2 >electricity-head",
+                        "ESCALATE@3 electricity-head>collector");
+                List<String> expected = new ArrayList<>(lifecycle);
+                if (id.equals(ids.get(0))) {
+                    expected.add(0, "ADD_NOTE@1 >" + officer);
+                }
                 assertEquals(expected, actionsById.get(id), id);
             }
         }
@@ -95,12 +109,12 @@ class DeadlineWatchTest {
         Instant resolved = Instant.now();
         actions.resolve(scope, id, "Handpump repaired", "media:after-photo-1");
         TestGrievances.awaitPublished(dataSource, List.of(id));
-        var watch = new DeadlineWatch(dataSource, lifecycle, config);
+        var watch = watch();
         try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
-            concurrently(watch, new DeadlineWatch(dataSource, lifecycle, config), resolved.plus(Duration.ofDays(6)));
-            concurrently(watch, new DeadlineWatch(dataSource, lifecycle, config), resolved.plus(Duration.ofDays(8)));
-            concurrently(watch, new DeadlineWatch(dataSource, lifecycle, config), resolved.plus(Duration.ofDays(9)));
-            Set<String> mine = new HashSet<>();
+            concurrently(watch, watch(), resolved.plus(Duration.ofDays(6)));
+            concurrently(watch, watch(), resolved.plus(Duration.ofDays(8)));
+            concurrently(watch, watch(), resolved.plus(Duration.ofDays(9)));
+            List<String> mine = new ArrayList<>();
             for (var record : events.drain(Duration.ofSeconds(5))) {
                 if (record.key().equals(id)) {
                     JsonNode event = Json.mapper().readTree(record.value());
@@ -108,12 +122,46 @@ class DeadlineWatchTest {
                     assertEquals("SYSTEM", event.path("actor").path("role").asText());
                 }
             }
-            assertEquals(Set.of("EXPIRE_FEEDBACK->CLOSED_UNVERIFIED"), mine);
+            assertEquals(List.of("EXPIRE_FEEDBACK->CLOSED_UNVERIFIED"), mine, "once");
         }
         var detail = actions.get(new OfficerScope("c", org.samadhan.grievance.workflow.Role.COLLECTOR, null, null), id);
         assertEquals("CLOSED_UNVERIFIED", detail.status().name());
         assertEquals("media:after-photo-1", detail.resolutionPhoto());
         assertTrue(detail.closedAt() != null);
+    }
+
+    @Test
+    void oneGrievanceThatCannotBeEscalatedDoesNotHoldUpTheOthers() throws Exception {
+        Instant assigned = Instant.now();
+        List<String> ids = TestGrievances.assigned(dataSource, 5, "PHE", "Balod"); // 72 h
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
+                "update grievance set department_code = 'WATER' where id = ?::uuid")) { // not in the directory
+            s.setString(1, ids.get(2));
+            s.executeUpdate();
+        }
+        double skippedBefore = skipped();
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+            var watch = watch();
+            watch.checkAt(assigned.plus(Duration.ofHours(73)));
+            List<String> escalated = new ArrayList<>();
+            for (var record : events.drain(Duration.ofSeconds(5))) {
+                JsonNode event = Json.mapper().readTree(record.value());
+                if (ids.contains(record.key()) && "ESCALATE".equals(event.path("action").asText())) {
+                    escalated.add(record.key());
+                    assertEquals("phe-head", event.path("officerId").asText());
+                }
+            }
+            List<String> good = new ArrayList<>(ids);
+            good.remove(2);
+            assertEquals(good.stream().sorted().toList(), escalated.stream().sorted().toList(),
+                    "each good one escalated once, the bad one not");
+            assertTrue(skipped() >= skippedBefore + 1, "the skipped one is counted");
+        }
+    }
+
+    private double skipped() {
+        var counter = metrics.find("grievance.deadline.skipped").tag("action", "ESCALATE").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void concurrently(DeadlineWatch a, DeadlineWatch b, Instant now) throws Exception {

@@ -28,6 +28,7 @@ public final class TestGrievances {
     /** Registers and assigns {@code count} grievances to the department and block; waits until they are ASSIGNED. */
     public static List<String> assigned(AgroalDataSource dataSource, int count, String department, String block)
             throws SQLException, InterruptedException {
+        TestDirectory.ensurePublished(dataSource);
         Map<String, String> registers = new LinkedHashMap<>();
         Map<String, String> assigns = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
@@ -35,7 +36,7 @@ public final class TestGrievances {
             registers.put(id, json(register(id, block)));
             assigns.put(id, json(new GrievanceCommand("routing:" + id, GrievanceCommand.CommandType.ASSIGN,
                     Instant.now(), "BLD", id, "routing-service", null, new GrievanceCommand.Assign(department, block,
-                    department.toLowerCase() + "-" + block.toLowerCase() + "-l1", 0.95, List.of("test")), null)));
+                    TestDirectory.officer(department, block), 0.95, List.of("test")), null)));
         }
         KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, registers);
         KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, assigns);
@@ -93,7 +94,7 @@ public final class TestGrievances {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                    "select count(*) from outbox where record_key = any (?)")) {
+                    "select count(*) from outbox where convert_from(record_key::bytea, 'UTF8') = any (?)")) {
                 s.setArray(1, c.createArrayOf("text", ids.toArray()));
                 try (var r = s.executeQuery()) {
                     r.next();
@@ -107,10 +108,13 @@ public final class TestGrievances {
         fail("Events of " + ids + " were not published in 30 s");
     }
 
-    /** A bearer token as Keycloak would issue it: realm roles, and the official's department and block claims. */
+    /**
+     * A bearer token as Keycloak would issue it for the portal: realm roles, the official's department and block
+     * claims, and this service as its audience.
+     */
     public static String token(String user, String role, String department, String block) {
         var claims = Jwt.preferredUserName(user).subject(user).groups(Set.of(role))
-                .issuer("https://server.example.com").audience("https://service.example.com");
+                .issuer("https://server.example.com").audience("grievance-service");
         if (department != null) {
             claims.claim("department", department);
         }

@@ -2,11 +2,10 @@ package org.samadhan.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import org.samadhan.contracts.Departments;
 import org.samadhan.routing.classifier.Classification;
 import org.samadhan.routing.directory.Directory;
-import org.samadhan.routing.directory.DirectoryData;
+import org.samadhan.contracts.directory.DistrictDirectory;
 
 /**
  * Decides where a complaint goes: the department the citizen chose, if they chose one; otherwise the classifier's best
@@ -31,6 +30,7 @@ public class Router {
                 Math.min(1 + ALTERNATIVES, classification.ranked().size()));
         if (category != null && Departments.isKnown(category) && !Departments.DISTRICT_CELL.equals(category)) {
             return new RoutingDecision(category, 1.0, true, category, officer(snapshot.data(), category, block),
+                    serviceLevel(snapshot.data(), category),
                     classification.ranked().stream().filter(s -> !s.department().equals(category)).limit(ALTERNATIVES)
                             .toList(), List.of("chosen by the citizen"));
         }
@@ -38,19 +38,16 @@ public class Router {
         boolean auto = best.confidence() >= snapshot.data().autoRouteThreshold();
         String routedTo = auto ? best.department() : Departments.DISTRICT_CELL;
         return new RoutingDecision(best.department(), best.confidence(), auto, routedTo,
-                officer(snapshot.data(), routedTo, block), alternatives, classification.reasons());
+                officer(snapshot.data(), routedTo, block), serviceLevel(snapshot.data(), routedTo), alternatives,
+                classification.reasons());
+    }
+
+    private static String serviceLevel(DistrictDirectory data, String code) {
+        return data.department(code).map(DistrictDirectory.Department::serviceLevel).orElse(null);
     }
 
     /** The block's officer; the department's first escalation level when the block is unknown. */
-    private static String officer(DirectoryData data, String code, String block) {
-        Optional<DirectoryData.Department> department = data.departments().stream()
-                .filter(d -> d.code().equals(code)).findFirst();
-        if (department.isEmpty()) {
-            return null;
-        }
-        return department.get().officers().entrySet().stream()
-                .filter(e -> block != null && e.getKey().equalsIgnoreCase(block.strip()))
-                .map(java.util.Map.Entry::getValue).findFirst()
-                .orElse(department.get().escalation().isEmpty() ? null : department.get().escalation().get(0));
+    private static String officer(DistrictDirectory data, String code, String block) {
+        return data.department(code).map(d -> d.holder(block, 1)).orElse(null);
     }
 }

@@ -57,6 +57,7 @@ class RoutingTest {
             assertEquals("PHE", assign.assign().departmentCode());
             assertEquals("phe-gurur", assign.assign().officerId());
             assertEquals("Gurur", assign.assign().block());
+            assertEquals("P3D", assign.assign().serviceLevel(), "PHE's service level in the directory");
             assertTrue(assign.assign().confidence() >= 0.4, "confident: " + assign.assign().confidence());
             assertTrue(!assign.assign().reasons().isEmpty());
 
@@ -100,6 +101,7 @@ class RoutingTest {
         forest.withArray("vocabulary").add("zorblat");
         ObjectNode phe = (ObjectNode) find(directory.path("directory").path("departments"), "PHE");
         ((ObjectNode) phe.path("officers")).put("Gurur", "phe-gurur-new");
+        phe.put("serviceLevel", "PT36H");
 
         // Only the collector edits; edits name their version; bad entries are refused with the field.
         given().auth().oauth2(token("officer")).contentType("application/json").header("If-Match", version)
@@ -118,8 +120,15 @@ class RoutingTest {
                 .body(forest.toString()).put("/api/directory/departments/FOREST").then().statusCode(200)
                 .body("version", equalTo(version + 1));
         given().auth().oauth2(token("collector")).contentType("application/json").header("If-Match", version)
-                .body(phe.toString()).put("/api/directory/departments/PHE").then().statusCode(409);
+                .body(forest.toString()).put("/api/directory/departments/FOREST").then().statusCode(409);
         given().auth().oauth2(token("collector")).contentType("application/json").header("If-Match", version + 1)
+                .body(phe.toString()).put("/api/directory/departments/PHE").then().statusCode(400)
+                .body("field", equalTo("officers")); // phe-gurur-new is not an official yet
+        given().auth().oauth2(token("collector")).contentType("application/json").header("If-Match", version + 1)
+                .body(Map.of("id", "phe-gurur-new", "name", "PHE officer, Gurur (new)", "role", "OFFICER",
+                        "departmentCode", "PHE", "block", "Gurur", "whatsapp", "917000990001", "language", "hi"))
+                .put("/api/directory/officials/phe-gurur-new").then().statusCode(200);
+        given().auth().oauth2(token("collector")).contentType("application/json").header("If-Match", version + 2)
                 .body(phe.toString()).put("/api/directory/departments/PHE").then().statusCode(200);
 
         given().contentType("application/json").body(Map.of("text", "zorblat zorblat zorblat"))
@@ -127,11 +136,14 @@ class RoutingTest {
         try (var commands = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_COMMANDS)) {
             GrievanceEvent register = register("Handpump broken in our village, no drinking water", null, "Gurur");
             publish(register);
-            assertEquals("phe-gurur-new", awaitAssign(commands, register.grievanceId()).assign().officerId());
+            GrievanceCommand.Assign assign = awaitAssign(commands, register.grievanceId()).assign();
+            assertEquals("phe-gurur-new", assign.officerId());
+            assertEquals("PT36H", assign.serviceLevel(), "the edited service level starts the next grievance's clock");
         }
-        // Put the seed's officer back for the other tests.
+        // Put the seed's officer and service level back for the other tests.
         ((ObjectNode) phe.path("officers")).put("Gurur", "phe-gurur");
-        given().auth().oauth2(token("collector")).contentType("application/json").header("If-Match", version + 2)
+        phe.put("serviceLevel", "P3D");
+        given().auth().oauth2(token("collector")).contentType("application/json").header("If-Match", version + 3)
                 .body(phe.toString()).put("/api/directory/departments/PHE").then().statusCode(200);
     }
 

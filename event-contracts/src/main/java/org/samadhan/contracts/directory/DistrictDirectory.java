@@ -23,11 +23,18 @@ public record DistrictDirectory(String district, List<String> blocks, double aut
     /**
      * One department.
      *
-     * @param officers   the level-1 official per block
-     * @param escalation the officials of levels 2 and 3, in order
+     * @param officers              the level-1 official per block
+     * @param escalation            the officials of levels 2 and 3, in order
+     * @param escalatedServiceLevel the time each higher level gets in this department; null: the district's
      */
     public record Department(String code, Map<String, String> name, String serviceLevel, Map<String, String> officers,
-                             List<String> escalation, List<String> vocabulary) {
+                             List<String> escalation, List<String> vocabulary, String escalatedServiceLevel) {
+
+        /** A department whose higher levels get the district's escalated service level. */
+        public Department(String code, Map<String, String> name, String serviceLevel, Map<String, String> officers,
+                          List<String> escalation, List<String> vocabulary) {
+            this(code, name, serviceLevel, officers, escalation, vocabulary, null);
+        }
 
         /** Who holds a grievance of this department in {@code block} at {@code level} (1 to 3). */
         public String holder(String block, int level) {
@@ -68,8 +75,9 @@ public record DistrictDirectory(String district, List<String> blocks, double aut
         return department(code).map(d -> Duration.parse(d.serviceLevel()));
     }
 
-    /** The time a higher level gets. */
-    public Duration escalatedDuration() {
-        return Duration.parse(escalatedServiceLevel);
+    /** The time a higher level of {@code department} gets: its own escalated service level, or the district's. */
+    public Duration escalatedDuration(Department department) {
+        return Duration.parse(department.escalatedServiceLevel() != null ? department.escalatedServiceLevel()
+                : escalatedServiceLevel);
     }
 }

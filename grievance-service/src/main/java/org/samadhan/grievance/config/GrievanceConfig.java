@@ -3,7 +3,6 @@ package org.samadhan.grievance.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Map;
 
 /** Settings of the grievance service. */
 @ConfigMapping(prefix = "grievance")
@@ -13,18 +12,6 @@ public interface GrievanceConfig {
     @WithDefault("/samadhan/grievance-service")
     String eventSource();
 
-    /** Service levels: how long a department has from assignment to resolution. */
-    Sla sla();
-
-    interface Sla {
-        /** For departments without their own entry (CPGRAMS-like norms are weeks; urgent departments get hours). */
-        @WithDefault("P7D")
-        Duration defaultDuration();
-
-        /** Per department code, e.g. {@code grievance.sla.departments.ELECTRICITY=PT48H}. */
-        Map<String, Duration> departments();
-    }
-
     /** Reminders and escalation. */
     Deadlines deadlines();
 
@@ -33,10 +20,6 @@ public interface GrievanceConfig {
         @WithDefault("PT12H")
         Duration remindBefore();
 
-        /** The time each higher level gets after an escalation or a citizen's "not satisfied". */
-        @WithDefault("P3D")
-        Duration escalatedDuration();
-
         /** How often every instance checks deadlines (used by DeadlineWatch's schedule). */
         @WithDefault("30s")
         String checkInterval();
@@ -44,6 +27,22 @@ public interface GrievanceConfig {
         /** Most grievances acted on per check and kind, per transaction. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    /** Idempotency records of consumed commands. */
+    Commands commands();
+
+    interface Commands {
+        /**
+         * How long a processed command id is kept: longer than {@code grievance.commands.v1} keeps records (30 days),
+         * so a command can never be redelivered after its id was forgotten.
+         */
+        @WithDefault("P35D")
+        Duration processedRetention();
+
+        /** How often old command ids are purged. */
+        @WithDefault("1h")
+        String purgeInterval();
     }
 
     /** The citizen's answer to "was it fixed?". */

@@ -27,8 +27,8 @@ public final class GrievanceQueries {
 
     /** One row of the officers' list. */
     public record Summary(UUID id, String number, GrievanceStatus status, String departmentCode, String block,
-                          String village, int level, Instant dueAt, boolean overdue, Instant createdAt,
-                          String description) {
+                          String village, int level, String officerId, boolean disputed, Instant dueAt,
+                          boolean overdue, Instant createdAt, String description) {
     }
 
     /** A page of the list; {@code total} counts only what the caller may see. */
@@ -40,13 +40,14 @@ public final class GrievanceQueries {
                          String language, String description, String category, Double latitude, Double longitude,
                          String block, String village, String attachments, String departmentCode, String officerId,
                          int level, Instant dueAt, boolean overdue, Instant feedbackDueAt, String resolutionNote,
-                         String resolutionPhoto, Integer rating, Instant createdAt, Instant updatedAt,
-                         Instant closedAt, List<HistoryEntry> history) {
+                         String resolutionPhoto, Integer rating, boolean disputed, Instant createdAt,
+                         Instant updatedAt, Instant closedAt, List<HistoryEntry> history) {
     }
 
-    /** One transition, as audited. */
+    /** One transition, as audited; {@code fromOfficer} and {@code toOfficer} when it handed the grievance on. */
     public record HistoryEntry(long version, String action, String fromStatus, String toStatus, String actorId,
-                               String actorRole, String reason, Instant occurredAt) {
+                               String actorRole, String reason, String fromOfficer, String toOfficer,
+                               Instant occurredAt) {
     }
 
     /** The id for a grievance UUID or number (BLD-2026-000123) inside the scope, or null. */
@@ -87,17 +88,18 @@ public final class GrievanceQueries {
         List<Summary> items = new ArrayList<>();
         try (PreparedStatement select = where.prepare(c, """
                 select id, number, status, department_code, block, village, level, due_at, created_at,
-                       left(description, 160)
+                       left(description, 160), officer_id, disputed
                 from grievance""" + where.sql()
                         + " order by (status in " + OPEN + ") desc, due_at asc nulls last, created_at desc"
                         + " limit ? offset ?",
-                List.of(filter.size(), filter.page() * filter.size()));
+                List.of(filter.size(), (long) filter.page() * filter.size()));
              ResultSet r = select.executeQuery()) {
             while (r.next()) {
                 GrievanceStatus status = GrievanceStatus.valueOf(r.getString(3));
                 Instant due = instant(r, 8);
                 items.add(new Summary(r.getObject(1, UUID.class), r.getString(2), status, r.getString(4),
-                        r.getString(5), r.getString(6), r.getInt(7), due, isOverdue(status, due, now),
+                        r.getString(5), r.getString(6), r.getInt(7), r.getString(11), r.getBoolean(12), due,
+                        isOverdue(status, due, now),
                         instant(r, 9), r.getString(10)));
             }
         }
@@ -108,7 +110,7 @@ public final class GrievanceQueries {
         try (PreparedStatement select = c.prepareStatement("""
                 select number, district_code, status, version, language, description, category, latitude, longitude,
                        block, village, attachments::text, department_code, officer_id, level, due_at, feedback_due_at,
-                       resolution_note, resolution_photo, rating, created_at, updated_at, closed_at
+                       resolution_note, resolution_photo, rating, created_at, updated_at, closed_at, disputed
                 from grievance where id = ?""")) {
             select.setObject(1, id);
             try (ResultSet r = select.executeQuery()) {
@@ -123,22 +125,24 @@ public final class GrievanceQueries {
                         r.getString(6), r.getString(7), (Double) r.getObject(8), (Double) r.getObject(9),
                         r.getString(10), r.getString(11), r.getString(12), r.getString(13), r.getString(14),
                         r.getInt(15), due, isOverdue(status, due, now), instant(r, 17), r.getString(18),
-                        r.getString(19), ratingOrNull, instant(r, 21), instant(r, 22), instant(r, 23),
-                        history(c, id));
+                        r.getString(19), ratingOrNull, r.getBoolean(24), instant(r, 21), instant(r, 22),
+                        instant(r, 23), history(c, id));
             }
         }
     }
 
     private static List<HistoryEntry> history(Connection c, UUID id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                select version, action, from_status, to_status, actor_id, actor_role, reason, occurred_at
+                select version, action, from_status, to_status, actor_id, actor_role, reason, from_officer,
+                       to_officer, occurred_at
                 from grievance_history where grievance_id = ? order by version""")) {
             select.setObject(1, id);
             List<HistoryEntry> entries = new ArrayList<>();
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     entries.add(new HistoryEntry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6), r.getString(7), instant(r, 8)));
+                            r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+                            instant(r, 10)));
                 }
             }
             return entries;

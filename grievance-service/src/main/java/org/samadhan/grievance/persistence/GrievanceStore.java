@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.samadhan.contracts.Json;
@@ -76,10 +77,12 @@ public final class GrievanceStore {
 
     /** Appends one row to the grievance's history (the table refuses updates and deletes). */
     public static void appendHistory(Connection c, UUID id, long version, String action, String from, String to,
-                                     String actorId, String actorRole, String reason, Instant at) throws SQLException {
+                                     String actorId, String actorRole, String reason, String fromOfficer,
+                                     String toOfficer, Instant at) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into grievance_history (grievance_id, version, action, from_status, to_status, actor_id,
-                    actor_role, reason, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    actor_role, reason, occurred_at, from_officer, to_officer)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, id);
             insert.setLong(2, version);
             insert.setString(3, action);
@@ -89,6 +92,8 @@ public final class GrievanceStore {
             insert.setString(7, actorRole);
             insert.setString(8, reason);
             insert.setTimestamp(9, Timestamp.from(at));
+            insert.setString(10, fromOfficer);
+            insert.setString(11, toOfficer);
             insert.executeUpdate();
         }
     }
@@ -98,7 +103,7 @@ public final class GrievanceStore {
         try (PreparedStatement select = c.prepareStatement("""
                 select district_code, number, status, version, citizen_ref, language, department_code, block,
                        officer_id, level, due_at, reminded_for_due_at, feedback_due_at, resolution_note,
-                       resolution_photo, rating
+                       resolution_photo, rating, disputed
                 from grievance where id = ? for update""")) {
             select.setObject(1, id);
             try (ResultSet r = select.executeQuery()) {
@@ -109,7 +114,7 @@ public final class GrievanceStore {
                 return new GrievanceRow(id, r.getString(1), r.getString(2), GrievanceStatus.valueOf(r.getString(3)),
                         r.getLong(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
                         r.getInt(10), instant(r, 11), instant(r, 12), instant(r, 13), r.getString(14),
-                        r.getString(15), r.wasNull() ? null : rating);
+                        r.getString(15), r.wasNull() ? null : rating, r.getBoolean(17));
             }
         }
     }
@@ -119,7 +124,7 @@ public final class GrievanceStore {
         try (PreparedStatement update = c.prepareStatement("""
                 update grievance set status = ?, version = ?, department_code = ?, block = ?, officer_id = ?,
                     level = ?, due_at = ?, reminded_for_due_at = ?, feedback_due_at = ?, resolution_note = ?,
-                    resolution_photo = ?, rating = ?, updated_at = ?,
+                    resolution_photo = ?, rating = ?, updated_at = ?, disputed = ?,
                     closed_at = case when ? in ('CLOSED_VERIFIED', 'CLOSED_UNVERIFIED') then cast(? as timestamptz) end
                 where id = ?""")) {
             update.setString(1, row.status().name());
@@ -135,9 +140,10 @@ public final class GrievanceStore {
             update.setString(11, row.resolutionPhoto());
             update.setObject(12, row.rating(), Types.SMALLINT);
             update.setTimestamp(13, Timestamp.from(now));
-            update.setString(14, row.status().name());
-            update.setTimestamp(15, Timestamp.from(now));
-            update.setObject(16, row.id());
+            update.setBoolean(14, row.disputed());
+            update.setString(15, row.status().name());
+            update.setTimestamp(16, Timestamp.from(now));
+            update.setObject(17, row.id());
             update.executeUpdate();
         }
     }
@@ -148,32 +154,44 @@ public final class GrievanceStore {
      * returned, so two instances never act on the same deadline twice.
      */
 
-    /** Open grievances whose current deadline passed and that have a level above. */
-    public static List<UUID> lockOverdue(Connection c, Instant now, int limit) throws SQLException {
+    /** Open grievances whose current deadline passed and that have a level above, except {@code skipped}. */
+    public static List<UUID> lockOverdue(Connection c, Instant now, int limit, Collection<UUID> skipped)
+            throws SQLException {
         return lockIds(c, "status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED') and due_at <= ? and level < 3", limit,
-                now);
+                skipped, now);
     }
 
     /** Open grievances due within {@code lead} whose assignee was not yet reminded of this deadline. */
-    public static List<UUID> lockToRemind(Connection c, Instant now, Duration lead, int limit) throws SQLException {
+    public static List<UUID> lockToRemind(Connection c, Instant now, Duration lead, int limit,
+                                          Collection<UUID> skipped) throws SQLException {
         return lockIds(c, """
                 status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED') and due_at > ? and due_at <= ?
-                and reminded_for_due_at is distinct from due_at""", limit, now, now.plus(lead));
+                and reminded_for_due_at is distinct from due_at""", limit, skipped, now, now.plus(lead));
     }
 
     /** Resolved grievances whose citizen did not answer within the feedback window. */
-    public static List<UUID> lockFeedbackExpired(Connection c, Instant now, int limit) throws SQLException {
-        return lockIds(c, "status = 'RESOLVED' and feedback_due_at <= ?", limit, now);
+    public static List<UUID> lockFeedbackExpired(Connection c, Instant now, int limit, Collection<UUID> skipped)
+            throws SQLException {
+        return lockIds(c, "status = 'RESOLVED' and feedback_due_at <= ?", limit, skipped, now);
     }
 
-    private static List<UUID> lockIds(Connection c, String condition, int limit, Instant... times)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "select id from grievance where " + condition + " limit ? for update skip locked")) {
+    /** Forgets processed command ids older than {@code before}; returns how many. */
+    public static int purgeProcessed(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("delete from processed_command where processed_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(before));
+            return delete.executeUpdate();
+        }
+    }
+
+    private static List<UUID> lockIds(Connection c, String condition, int limit, Collection<UUID> skipped,
+                                      Instant... times) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select id from grievance where " + condition
+                + " and not (id = any (?)) limit ? for update skip locked")) {
             for (int i = 0; i < times.length; i++) {
                 select.setTimestamp(i + 1, Timestamp.from(times[i]));
             }
-            select.setInt(times.length + 1, limit);
+            select.setArray(times.length + 1, c.createArrayOf("uuid", skipped.toArray()));
+            select.setInt(times.length + 2, limit);
             List<UUID> ids = new ArrayList<>();
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {

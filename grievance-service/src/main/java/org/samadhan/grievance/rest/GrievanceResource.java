@@ -82,6 +82,9 @@ public class GrievanceResource {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInput("size", "size must be from 1 to " + MAX_PAGE_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidInput("page", "page is beyond any list: page x size must stay below " + Integer.MAX_VALUE);
+        }
         return actions.list(scope(), new GrievanceQueries.Filter(statuses(status),
                 InvalidInput.optionalText("department", department, 40), InvalidInput.optionalText("block", block, 100),
                 overdue, InvalidInput.optionalText("q", text, 200), page, size));
@@ -134,7 +137,7 @@ public class GrievanceResource {
     }
 
     private GrievanceView view(GrievanceQueries.Detail detail) {
-        return new GrievanceView(detail, Workflow.allowedActions(detail.status(), scope().role()));
+        return new GrievanceView(detail, Workflow.allowedActions(detail.status(), scope().role(), detail.level()));
     }
 
     /** The caller's role (the highest they hold) and scope, from the token. */

@@ -13,7 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.samadhan.contracts.directory.DistrictDirectory;
+import org.samadhan.grievance.TestDirectory;
 import org.samadhan.contracts.CloudEventHeaders;
 import org.samadhan.contracts.DeadLetterHeaders;
 import org.samadhan.contracts.Json;
@@ -31,6 +36,14 @@ import org.samadhan.testsupport.PostgresTestResource;
 @WithTestResource(value = OidcWiremockTestResource.class, parallel = true)
 class AssignmentTest {
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void directory() throws Exception {
+        TestDirectory.ensurePublished(dataSource);
+    }
+
     @Test
     void assignmentStartsTheDeadlineFromTheDepartmentsServiceLevel() throws IOException {
         String id = UUID.randomUUID().toString();
@@ -47,7 +60,7 @@ class AssignmentTest {
             assertEquals("ASSIGNED", event.path("toStatus").asText());
             assertEquals(2, event.path("version").asInt());
             assertEquals("ELECTRICITY", event.path("departmentCode").asText());
-            assertEquals("cspdcl-gurur-l1", event.path("officerId").asText());
+            assertEquals("electricity-gurur-l1", event.path("officerId").asText());
             assertEquals("SYSTEM", event.path("actor").path("role").asText());
             assertEquals("bijli; transformer", event.path("reason").asText());
             Duration sla = Duration.between(assignedAround, Instant.parse(event.path("dueAt").asText()));
@@ -78,6 +91,55 @@ class AssignmentTest {
         }
     }
 
+    @Test
+    void theServiceLevelRoutingReadInTheDirectoryStartsTheClock() throws IOException {
+        String id = UUID.randomUUID().toString();
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+            KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, register(id)));
+            events.await(1, Duration.ofSeconds(20));
+            Instant assignedAround = Instant.now();
+            KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, Json.mapper().writeValueAsString(
+                    new GrievanceCommand("routing:" + id, GrievanceCommand.CommandType.ASSIGN, Instant.now(), "BLD", id,
+                            "routing-service", null, new GrievanceCommand.Assign("ELECTRICITY", "Gurur",
+                            "electricity-gurur-l1", 0.9, List.of("bijli"), "PT6H"), null))));
+            JsonNode event = Json.mapper().readTree(events.await(1, Duration.ofSeconds(20)).get(0).value());
+            Duration sla = Duration.between(assignedAround, Instant.parse(event.path("dueAt").asText()));
+            assertTrue(sla.minus(Duration.ofHours(6)).abs().compareTo(Duration.ofMinutes(1)) < 0, "6 h, got " + sla);
+        }
+    }
+
+    @Test
+    void aDirectoryEditReachesAssignmentsWithoutARestart() throws Exception {
+        var edited = TestDirectory.directory();
+        var departments = new java.util.ArrayList<>(edited.departments());
+        departments.replaceAll(d -> d.code().equals("HEALTH") ? new DistrictDirectory.Department(d.code(), d.name(),
+                "PT12H", d.officers(), d.escalation(), d.vocabulary()) : d);
+        TestDirectory.publish(dataSource, 2, new DistrictDirectory(edited.district(), edited.blocks(),
+                edited.autoRouteThreshold(), edited.escalatedServiceLevel(), departments, edited.officials()));
+        try {
+            String id = UUID.randomUUID().toString();
+            try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+                KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, register(id)));
+                events.await(1, Duration.ofSeconds(20));
+                Instant assignedAround = Instant.now();
+                KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, assign(id, "routing:" + id, "HEALTH")));
+                JsonNode event = Json.mapper().readTree(events.await(1, Duration.ofSeconds(20)).get(0).value());
+                Duration sla = Duration.between(assignedAround, Instant.parse(event.path("dueAt").asText()));
+                assertTrue(sla.minus(Duration.ofHours(12)).abs().compareTo(Duration.ofMinutes(1)) < 0,
+                        "HEALTH now has 12 h, got " + sla);
+            }
+            // An older version arriving late changes nothing.
+            TestDirectory.publish(dataSource, 1, TestDirectory.directory());
+            try (var c = dataSource.getConnection(); var st = c.prepareStatement(
+                    "select version from directory_copy where district_code = 'BLD'"); var r = st.executeQuery()) {
+                r.next();
+                assertEquals(2, r.getInt(1));
+            }
+        } finally {
+            TestDirectory.publish(dataSource, 3, TestDirectory.directory()); // as the other tests expect
+        }
+    }
+
     private static String register(String id) throws IOException {
         return Json.mapper().writeValueAsString(new GrievanceCommand("chatbot:" + id, GrievanceCommand.CommandType.REGISTER,
                 Instant.now(), "BLD", id, "test", new GrievanceCommand.Register("cz-test", "919876543210", "en",
@@ -87,6 +149,6 @@ class AssignmentTest {
     private static String assign(String id, String commandId, String department) throws IOException {
         return Json.mapper().writeValueAsString(new GrievanceCommand(commandId, GrievanceCommand.CommandType.ASSIGN,
                 Instant.now(), "BLD", id, "routing-service", null, new GrievanceCommand.Assign(department, "Gurur",
-                "cspdcl-gurur-l1", 0.94, List.of("bijli", "transformer")), null));
+                TestDirectory.officer(department, "Gurur"), 0.94, List.of("bijli", "transformer")), null));
     }
 }

@@ -84,9 +84,14 @@ class ApiErrorsTest {
         String number = head().get("/api/grievances/" + id).path("grievance.number");
         Instant due = Instant.parse(head().get("/api/grievances/" + number).path("grievance.dueAt"));
 
-        var reassigned = head().body(Map.of("officerId", "phe-gurur-l1b", "block", "Gurur"))
+        expect400(head().body(Map.of("officerId", "phe-gurur-l1b")).post(path(number, "reassign")), "officerId");
+        expect400(head().body(Map.of("officerId", "electricity-gurur-l1")).post(path(number, "reassign")),
+                "officerId"); // another department's officer
+        var reassigned = head().body(Map.of("officerId", "phe-balod-l1", "block", "Balod"))
                 .post(path(number, "reassign")).then().statusCode(200).extract();
-        assertEquals("phe-gurur-l1b", reassigned.path("grievance.officerId"));
+        assertEquals("phe-balod-l1", reassigned.path("grievance.officerId"));
+        assertEquals("phe-gurur-l1>phe-balod-l1", reassigned.path("grievance.history[-1].fromOfficer") + ">"
+                + reassigned.path("grievance.history[-1].toOfficer"));
         assertEquals(due, Instant.parse(reassigned.path("grievance.dueAt")), "reassignment keeps the clock");
 
         Instant transferredAround = Instant.now();
@@ -94,6 +99,8 @@ class ApiErrorsTest {
                 .post(path(id, "transfer")).then().statusCode(200).extract();
         assertEquals("ELECTRICITY", transferred.path("grievance.departmentCode"));
         assertEquals(1, (int) transferred.path("grievance.level"));
+        assertEquals("electricity-balod-l1", transferred.path("grievance.officerId"),
+                "the new department's block officer holds it");
         Duration sla = Duration.between(transferredAround, Instant.parse(transferred.path("grievance.dueAt")));
         assertEquals(48, Math.round(sla.toMinutes() / 60.0), "the new department's service level");
         assertEquals("To ELECTRICITY: It is a transformer", transferred.path("grievance.history[-1].reason"));
@@ -101,6 +108,14 @@ class ApiErrorsTest {
                 .replace("-", "_"));
         // It is no longer the PHE head's to see.
         head().get("/api/grievances/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aPageBeyondAnyListIs400NotAServerError() {
+        var response = head().get("/api/grievances?page=2147483647&size=100");
+        expect400(response, "page");
+        head().get("/api/grievances?page=21474836&size=100").then().statusCode(200).body("items.size()",
+                org.hamcrest.Matchers.equalTo(0));
     }
 
     private static void expect400(io.restassured.response.Response response, String field) {

@@ -67,7 +67,7 @@ class OfficerAccessTest {
         RESOLVE("POST", "/resolve", Map.of("note", "Handpump repaired, washer replaced"), "RESOLVED"),
         TRANSFER("POST", "/transfer", Map.of("departmentCode", "PANCHAYAT", "reason", "Village scheme pump"),
                 "ASSIGNED"),
-        REASSIGN("POST", "/reassign", Map.of("officerId", "phe-gurur-l1b", "reason", "On leave"), "ASSIGNED");
+        REASSIGN("POST", "/reassign", Map.of("officerId", "phe-balod-l1", "reason", "On leave"), "ASSIGNED");
 
         final String method;
         final String path;
@@ -163,6 +163,11 @@ class OfficerAccessTest {
         }
         given().get("/api/grievances").then().statusCode(401);
         given().auth().oauth2("not-a-token").get("/api/grievances").then().statusCode(401);
+        // A token issued for another service is refused, however valid its signature and roles.
+        String otherAudience = io.smallrye.jwt.build.Jwt.preferredUserName("collector").subject("collector")
+                .groups(java.util.Set.of("collector")).issuer("https://server.example.com")
+                .audience("analytics-elsewhere").jws().keyId("1").sign("privateKey.jwk");
+        given().auth().oauth2(otherAudience).get("/api/grievances").then().statusCode(401);
         given().get("/q/openapi").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/api/grievances"));
         given().get("/api/workflow").then().statusCode(200).body("size()", equalTo(11));
     }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.samadhan.routing.directory.DirectoryData;
+import org.samadhan.contracts.directory.DistrictDirectory;
+import org.samadhan.routing.directory.DirectorySeed;
 import org.samadhan.routing.directory.DirectoryStore;
 
 /**
@@ -87,11 +88,11 @@ public final class Evaluation {
      * trained as the service trains it; with a database, officers' corrections are included in training.
      */
     public static void main(String[] args) throws java.sql.SQLException {
-        DirectoryData directory = DirectoryData.seed();
+        DistrictDirectory directory = DirectorySeed.seed();
         double threshold = args.length > 0 && !args[0].isBlank() ? Double.parseDouble(args[0])
                 : directory.autoRouteThreshold();
         var examples = new ArrayList<>(Dataset.training());
-        examples.addAll(directory.vocabulary());
+        examples.addAll(DirectorySeed.vocabulary(directory));
         if (args.length >= 4) {
             try (var c = java.sql.DriverManager.getConnection(args[1], args[2], args[3])) {
                 List<LabelledText> corrections = DirectoryStore.corrections(c);

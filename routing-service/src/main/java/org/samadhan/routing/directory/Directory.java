@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
+import org.samadhan.contracts.directory.DistrictDirectory;
 import org.samadhan.messaging.Transactions;
 import org.samadhan.routing.classifier.ComplaintAnalyzer;
 import org.samadhan.routing.classifier.Dataset;
@@ -21,7 +24,8 @@ import org.samadhan.routing.config.RoutingConfig;
  * What routing knows right now: the directory as stored, and the classifier trained on the project's training split,
  * the directory's vocabulary and the officers' corrections. Rebuilt whenever the directory is edited or a correction
  * arrives (here or, within {@code routing.directory-refresh}, through another instance), so changes take effect
- * without a restart. Readers take one immutable snapshot and need no locks.
+ * without a restart. Readers take one immutable snapshot and need no locks. Every start publishes the stored version
+ * on {@code routing.directory.v1}, and every edit the new one, so the other services always have the latest.
  */
 @Startup
 @ApplicationScoped
@@ -30,7 +34,7 @@ public class Directory {
     private static final Logger LOG = Logger.getLogger(Directory.class);
 
     /** One consistent view: directory, its version, and the classifier built with its vocabulary. */
-    public record Snapshot(int version, long fingerprint, DirectoryData data, NaiveBayesClassifier classifier,
+    public record Snapshot(int version, long fingerprint, DistrictDirectory data, NaiveBayesClassifier classifier,
                            int corrections) {
     }
 
@@ -44,7 +48,8 @@ public class Directory {
         this.dataSource = dataSource;
         this.config = config;
         Transactions.inTransaction(dataSource, c -> {
-            DirectoryStore.seedIfEmpty(c, DirectoryData.seed());
+            DirectoryStore.seedIfEmpty(c, DirectorySeed.seed());
+            DirectoryStore.publish(c, DirectoryStore.load(c).orElseThrow(), "routing-service start", Instant.now());
             return null;
         });
         reload();
@@ -62,19 +67,36 @@ public class Directory {
     }
 
     /** Replaces one department's entry, if the directory is still at {@code expectedVersion}. */
-    public synchronized boolean replace(DirectoryData.Department department, int expectedVersion, String by)
+    public boolean replace(DistrictDirectory.Department department, int expectedVersion, String by)
             throws SQLException {
-        DirectoryData before = current.data();
-        List<DirectoryData.Department> departments = new ArrayList<>(before.departments());
-        departments.replaceAll(d -> d.code().equals(department.code()) ? department : d);
-        DirectoryData after = new DirectoryData(before.district(), before.blocks(),
-                before.autoRouteThreshold(), departments);
-        boolean replaced = Transactions.inTransaction(dataSource,
-                c -> DirectoryStore.replace(c, expectedVersion, after, by, Instant.now()));
-        if (replaced) {
+        return edit(expectedVersion, by, before -> {
+            List<DistrictDirectory.Department> departments = new ArrayList<>(before.departments());
+            departments.replaceAll(d -> d.code().equals(department.code()) ? department : d);
+            return new DistrictDirectory(before.district(), before.blocks(), before.autoRouteThreshold(),
+                    before.escalatedServiceLevel(), departments, before.officials());
+        });
+    }
+
+    /** Adds or replaces one official, if the directory is still at {@code expectedVersion}. */
+    public boolean replaceOfficial(DistrictDirectory.Official official, int expectedVersion, String by)
+            throws SQLException {
+        return edit(expectedVersion, by, before -> {
+            List<DistrictDirectory.Official> officials = new ArrayList<>(before.officials());
+            officials.removeIf(o -> o.id().equals(official.id()));
+            officials.add(official);
+            return new DistrictDirectory(before.district(), before.blocks(), before.autoRouteThreshold(),
+                    before.escalatedServiceLevel(), before.departments(), officials);
+        });
+    }
+
+    private boolean edit(int expectedVersion, String by, UnaryOperator<DistrictDirectory> change)
+            throws SQLException {
+        Optional<DirectoryStore.Stored> edited = Transactions.inTransaction(dataSource,
+                c -> DirectoryStore.edit(c, expectedVersion, change, by, Instant.now()));
+        if (edited.isPresent()) {
             reload();
         }
-        return replaced;
+        return edited.isPresent();
     }
 
     @Scheduled(every = "${routing.directory-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -92,7 +114,7 @@ public class Directory {
     private Snapshot build(Connection c) throws SQLException {
         DirectoryStore.Stored stored = DirectoryStore.load(c).orElseThrow();
         List<LabelledText> examples = new ArrayList<>(training);
-        examples.addAll(stored.data().vocabulary());
+        examples.addAll(DirectorySeed.vocabulary(stored.data()));
         List<LabelledText> corrections = config.learnFromCorrections() ? DirectoryStore.corrections(c) : List.of();
         examples.addAll(corrections);
         return new Snapshot(stored.version(), DirectoryStore.fingerprint(c), stored.data(),

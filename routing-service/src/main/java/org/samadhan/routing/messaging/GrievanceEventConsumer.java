@@ -103,7 +103,8 @@ public class GrievanceEventConsumer implements TransactionalBatch.RecordHandler 
         String commandId = "routing:assign:" + event.grievanceId();
         var command = new GrievanceCommand(commandId, GrievanceCommand.CommandType.ASSIGN, now, event.districtCode(),
                 event.grievanceId(), "routing-service", null, new GrievanceCommand.Assign(decision.routedTo(),
-                event.block(), decision.officerId(), round(decision.confidence()), decision.reasons()), null);
+                event.block(), decision.officerId(), round(decision.confidence()), decision.reasons(),
+                decision.serviceLevel()), null);
         OutboxWriter.append(c, OutboxRecord.event(Topics.GRIEVANCE_COMMANDS, event.grievanceId(), commandId,
                 GrievanceCommand.EVENT_TYPE, config.eventSource(), now, event.grievanceId(), event.districtCode(),
                 command));

@@ -10,7 +10,8 @@ import org.samadhan.routing.classifier.ComplaintAnalyzer;
 import org.samadhan.routing.classifier.Dataset;
 import org.samadhan.routing.classifier.LabelledText;
 import org.samadhan.routing.classifier.NaiveBayesClassifier;
-import org.samadhan.routing.directory.DirectoryData;
+import org.samadhan.contracts.directory.DistrictDirectory;
+import org.samadhan.routing.directory.DirectorySeed;
 
 /**
  * Classification latency per complaint, in-process, as the service classifies (analysis, transliteration, scoring,
@@ -23,7 +24,7 @@ public final class ClassifyLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         List<LabelledText> examples = new ArrayList<>(Dataset.training());
-        examples.addAll(DirectoryData.seed().vocabulary());
+        examples.addAll(DirectorySeed.vocabulary(DirectorySeed.seed()));
         var classifier = new NaiveBayesClassifier(new ComplaintAnalyzer(), examples);
         List<String> texts = Dataset.evaluation().stream().map(LabelledText::text).toList();
         var baseline = new StandardAnalyzer();

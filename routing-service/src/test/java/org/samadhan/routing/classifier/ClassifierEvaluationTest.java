@@ -10,17 +10,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.samadhan.contracts.Departments;
-import org.samadhan.routing.directory.DirectoryData;
+import org.samadhan.contracts.directory.DistrictDirectory;
+import org.samadhan.routing.directory.DirectorySeed;
 
 /** The targets of issue #5, on the project's evaluation split, with the classifier as the service builds it. */
 class ClassifierEvaluationTest {
 
-    private static final DirectoryData SEED = DirectoryData.seed();
+    private static final DistrictDirectory SEED = DirectorySeed.seed();
 
     @Test
     void theEvaluationSplitIsRoutedWithAtLeast90PercentAccuracyAnd95PercentPrecisionWhenAutoRouted() {
         List<LabelledText> examples = new ArrayList<>(Dataset.training());
-        examples.addAll(SEED.vocabulary());
+        examples.addAll(DirectorySeed.vocabulary(SEED));
         var report = Evaluation.run(new NaiveBayesClassifier(new ComplaintAnalyzer(), examples),
                 Dataset.evaluation(), SEED.autoRouteThreshold());
         assertTrue(report.accuracy() >= 0.90, report.text());

@@ -1,0 +1,83 @@
+package org.samadhan.grievance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.samadhan.contracts.Json;
+import org.samadhan.contracts.directory.DirectoryEvent;
+import org.samadhan.contracts.directory.DistrictDirectory;
+
+/**
+ * The department directory as routing-service last published it ({@code routing.directory.v1}), kept in this
+ * service's database so that every instance reads the same version inside its own transactions. The parsed document
+ * is cached per version: a read costs one indexed lookup of the version.
+ */
+@ApplicationScoped
+public class DirectoryCopy {
+
+    private record Cached(int version, DistrictDirectory directory) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** Keeps {@code event} if it is newer than what is stored; returns whether it was. */
+    public boolean store(Connection c, DirectoryEvent event) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into directory_copy (district_code, version, document, received_at)
+                values (?, ?, cast(? as jsonb), ?)
+                on conflict (district_code) do update set version = excluded.version, document = excluded.document,
+                    received_at = excluded.received_at
+                where directory_copy.version < excluded.version""")) {
+            upsert.setString(1, event.districtCode());
+            upsert.setInt(2, event.version());
+            upsert.setString(3, Json.mapper().valueToTree(event.directory()).toString());
+            upsert.setTimestamp(4, Timestamp.from(Instant.now()));
+            return upsert.executeUpdate() == 1;
+        }
+    }
+
+    /** The district's current directory. */
+    public DistrictDirectory of(Connection c, String district) throws SQLException {
+        Integer version = null;
+        try (PreparedStatement select = c.prepareStatement(
+                "select version from directory_copy where district_code = ?")) {
+            select.setString(1, district);
+            try (ResultSet r = select.executeQuery()) {
+                if (r.next()) {
+                    version = r.getInt(1);
+                }
+            }
+        }
+        if (version == null) {
+            throw new DirectoryUnavailable(district);
+        }
+        Cached cached = cache.get(district);
+        if (cached != null && cached.version() == version) {
+            return cached.directory();
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "select version, document from directory_copy where district_code = ?")) {
+            select.setString(1, district);
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                var loaded = new Cached(r.getInt(1), read(r.getString(2)));
+                cache.put(district, loaded);
+                return loaded.directory();
+            }
+        }
+    }
+
+    private static DistrictDirectory read(String json) {
+        try {
+            return Json.mapper().readValue(json, DistrictDirectory.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored directory is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}
