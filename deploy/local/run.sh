@@ -23,7 +23,15 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUN="$ROOT/.run"
 KAFKA_HOME="$RUN/kafka"
-PG_HOME="$RUN/postgres"
+# PostgreSQL runs as user postgres when we are root, and that user may not enter the checkout (root's home, a
+# `mktemp -d` folder: mode 700), so its files live under /var/lib/samadhan, one folder per checkout (named by a hash
+# of the checkout's path, so two checkouts never share data). Run as another user, PostgreSQL runs as that user and
+# keeps its files in the checkout.
+if [[ $(id -u) == 0 ]]; then
+  PG_HOME="/var/lib/samadhan/postgres-$(printf '%s' "$ROOT" | sha256sum | cut -c1-16)"
+else
+  PG_HOME="$RUN/postgres"
+fi
 KC_HOME="$RUN/keycloak"
 PIDS="$RUN/pids"
 LOGS="$RUN/logs"
@@ -152,26 +160,30 @@ pg_bin() {
   echo "$bin"
 }
 
-as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# From /, since initdb and pg_ctl fail when they cannot enter the directory they were started in.
+as_postgres() { if [[ $(id -u) == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 start_postgres() {
   if is_running postgres; then log "PostgreSQL: already running"; return; fi
   local bin
   bin=$(pg_bin)
   mkdir -p "$PG_HOME" "$LOGS/postgres"
-  [[ $(id -u) == 0 ]] && chown postgres "$PG_HOME" "$LOGS/postgres"
+  if [[ $(id -u) == 0 ]]; then chown postgres: "$PG_HOME"; fi
+  chmod 700 "$PG_HOME"
+  # The server writes its log as user postgres, so the log is kept with its files and linked from the logs folder.
+  ln -sfn "$PG_HOME/server.log" "$LOGS/postgres/server.log"
   if [[ ! -f "$PG_HOME/data/PG_VERSION" ]]; then
     local pwfile="$PG_HOME/pwfile"
-    printf '%s\n' "$DB_PASSWORD" >"$pwfile"
-    [[ $(id -u) == 0 ]] && chown postgres "$pwfile"
+    (umask 077 && printf '%s\n' "$DB_PASSWORD" >"$pwfile")
+    if [[ $(id -u) == 0 ]]; then chown postgres: "$pwfile"; fi
     as_postgres "$bin/initdb" -D "$PG_HOME/data" -U "$DB_USER" --pwfile="$pwfile" --auth=scram-sha-256 \
       -E UTF8 --locale=C.UTF-8 >"$LOGS/postgres/initdb.log" 2>&1 || die "initdb failed (see $LOGS/postgres/initdb.log)"
     rm -f "$pwfile"
   fi
-  log "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
-  as_postgres "$bin/pg_ctl" -D "$PG_HOME/data" -l "$LOGS/postgres/server.log" -w -t 30 \
+  log "PostgreSQL: starting on 127.0.0.1:$PG_PORT (files in $PG_HOME)"
+  as_postgres "$bin/pg_ctl" -D "$PG_HOME/data" -l "$PG_HOME/server.log" -w -t 30 \
     -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_HOME" start >/dev/null \
-    || die "PostgreSQL did not start (see $LOGS/postgres/server.log)"
+    || die "PostgreSQL did not start (see $PG_HOME/server.log)"
   head -n 1 "$PG_HOME/data/postmaster.pid" >"$PIDS/postgres.pid"
   # One database per service that keeps state; services own their schema through Flyway.
   local db
@@ -267,7 +279,7 @@ up() {
     is_running "$s" || die "$s exited (see $LOGS/$s.log)"
   done
   log "Ready."
-  printf '  %-22s %s\n' "Kafka" "$KAFKA_BOOTSTRAP_SERVERS" "PostgreSQL" "127.0.0.1:$PG_PORT (user $DB_USER)" \
+  printf '  %-22s %s\n' "Kafka" "$KAFKA_BOOTSTRAP_SERVERS" "PostgreSQL" "127.0.0.1:$PG_PORT (user $DB_USER; files in $PG_HOME)" \
     "Keycloak" "$KC_URL (realm balod; officials phe-gurur, cspdcl-dondi, phe-head, collector)"
   for s in "${services[@]}"; do
     printf '  %-22s http://127.0.0.1:%s   (health /q/health, metrics /q/metrics)\n' "$s" "${PORTS[$s]}"

@@ -7,14 +7,18 @@
 # Conversation: a citizen files a complaint by talking to the bot on the sandbox phone (words, a location pin, a tap
 # on Submit) and gets its number from grievance-service through notification-service; the bot's reply is READ; a
 # message written while chatbot-service is stopped is answered once it is back.
-# Run after `deploy/local/run.sh up`.
+# Run after `deploy/local/run.sh up`. Every step that fails ends the test with a message and a non-zero exit; so does
+# anything it needs that is not ready (each service's /q/health/ready, the sandbox, Keycloak's token endpoint, Kafka).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SECRET="${WHATSAPP_APP_SECRET:-local-app-secret}"
 BOOTSTRAP="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
 GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8081}"
+CHATBOT="${CHATBOT_URL:-http://127.0.0.1:8082}"
+ROUTING="${ROUTING_URL:-http://127.0.0.1:8083}"
 GRIEVANCE="${GRIEVANCE_URL:-http://127.0.0.1:8084}"
+NOTIFICATION="${NOTIFICATION_URL:-http://127.0.0.1:8085}"
 KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
 PASSWORD="${LOCAL_OFFICIAL_PASSWORD:-local-password}"
 SANDBOX="${SANDBOX_URL:-http://127.0.0.1:8089}"
@@ -22,9 +26,38 @@ REF_KEY="${CITIZEN_REF_KEY:-local-citizen-ref-key-0123}"
 
 kafka() { java -cp "$ROOT/.run/kafka/libs/*" -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
   -Dkafka.logs.dir="$ROOT/.run/logs/kafka" "$@"; }
-fail() { echo "smoke test: $*" >&2; exit 1; }
+fail() { echo "smoke test: FAILED: $*" >&2; exit 1; }
+token() { # token <official>: an access token from Keycloak, or nothing
+  curl -sf -d grant_type=password -d client_id=officer-portal -d username="$1" -d password="$PASSWORD" \
+    "$KEYCLOAK/realms/balod/protocol/openid-connect/token" | sed -nE 's/.*"access_token":"([^"]+)".*/\1/p'
+}
+wamid() { # wamid <phone>: a message id as WhatsApp makes them (base64 of a record that holds the number)
+  local length tail
+  length=$(printf '\\x%02x' "${#1}")
+  tail=$(openssl rand -hex 10 | tr 'a-f' 'A-F')
+  printf "\\x1c\\x18${length}%s\\x15\\x02\\x00\\x12\\x18\\x14%s\\x00" "$1" "$tail" | base64 -w0 | sed 's/^/wamid./'
+}
 
-message_id="wamid.SMOKE.$(date +%s%N)"
+# --- Readiness: everything the steps below rely on, each named when it is not there ---------------------------------
+for service in "gateway-service $GATEWAY" "chatbot-service $CHATBOT" "routing-service $ROUTING" \
+  "grievance-service $GRIEVANCE" "notification-service $NOTIFICATION" "whatsapp-sandbox $SANDBOX"; do
+  read -r name url <<<"$service"
+  health=$(curl -s -m 5 "$url/q/health/ready" || true)
+  [[ "$health" == *'"status": "UP"'* || "$health" == *'"status":"UP"'* ]] ||
+    fail "$name is not ready at $url/q/health/ready (${health:0:200}); start it with deploy/local/run.sh up"
+done
+sends=$(curl -s -m 5 "$SANDBOX/sandbox/sends/count" || true)
+[[ "$sends" == *'"count"'* ]] || fail "the WhatsApp sandbox does not answer at $SANDBOX/sandbox/sends/count: ${sends:0:200}"
+faults=$(curl -s -m 5 "$SANDBOX/sandbox/faults" || true)
+[[ "$faults" == "[]" ]] || fail "the WhatsApp sandbox has faults injected ($faults); clear them: curl -X DELETE $SANDBOX/sandbox/faults"
+[[ -n "$(token phe-gurur)" ]] || fail "Keycloak gives no token for phe-gurur at $KEYCLOAK/realms/balod (is it up, realm imported?)"
+[[ -d "$ROOT/.run/kafka/libs" ]] || fail "no Kafka tools in $ROOT/.run/kafka/libs (deploy/local/run.sh up fetches them)"
+kafka org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --list 2>/dev/null | grep -qx whatsapp.inbound.v1 ||
+  fail "Kafka at $BOOTSTRAP does not answer or lacks whatsapp.inbound.v1"
+echo "smoke test: every service, the sandbox, Keycloak and Kafka are ready"
+
+# --- Front door: a signed webhook is stored on whatsapp.inbound.v1, an unsigned one refused --------------------------
+message_id=$(wamid 919999900000)
 # Hindi arrives \u-escaped, exactly as WhatsApp sends it: the signature is over these bytes.
 body=$(printf '{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Smoke Test"},"wa_id":"919999900000"}],"messages":[{"from":"919999900000","id":"%s","timestamp":"%s","type":"text","text":{"body":"\\u0928\\u092e\\u0938\\u094d\\u0924\\u0947 smoke test"}}]},"field":"messages"}]}]}' \
   "$message_id" "$(date +%s)")
@@ -32,42 +65,34 @@ signature="sha256=$(printf '%s' "$body" | openssl dgst -sha256 -hmac "$SECRET" |
 
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/webhooks/whatsapp" \
   -H 'Content-Type: application/json' -H "X-Hub-Signature-256: $signature" --data-binary "$body")
-[[ "$status" == 200 ]] || { echo "smoke test: webhook answered $status, expected 200" >&2; exit 1; }
+[[ "$status" == 200 ]] || fail "webhook answered $status, expected 200"
 
 unsigned=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/webhooks/whatsapp" \
   -H 'Content-Type: application/json' --data-binary "$body")
-[[ "$unsigned" == 401 ]] || { echo "smoke test: unsigned webhook answered $unsigned, expected 401" >&2; exit 1; }
+[[ "$unsigned" == 401 ]] || fail "unsigned webhook answered $unsigned, expected 401"
 
 found=$(kafka org.apache.kafka.tools.consumer.ConsoleConsumer \
   --bootstrap-server "$BOOTSTRAP" --topic whatsapp.inbound.v1 --from-beginning --timeout-ms 8000 \
   --property print.key=true 2>/dev/null | grep -F "\"messageId\":\"$message_id\"" || true)
-[[ -n "$found" ]] || { echo "smoke test: $message_id not found on whatsapp.inbound.v1" >&2; exit 1; }
+[[ -n "$found" ]] || fail "$message_id not found on whatsapp.inbound.v1"
 echo "smoke test: signed webhook answered 200, unsigned 401; $message_id is on whatsapp.inbound.v1:"
 echo "  $found" | cut -c1-220
 
 # --- Officers: register and assign through Kafka, act through the API with Keycloak tokens ---------------------------
-curl -sf "$GRIEVANCE/q/health/ready" >/dev/null || { echo "smoke test: grievance-service not running, skipped"; exit 0; }
 id=$(cat /proc/sys/kernel/random/uuid)
 now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 citizen="9199$(date +%N | cut -c1-8)"
 citizen_ref="cz-$(printf '%s' "$citizen" | openssl dgst -sha256 -hmac "$REF_KEY" | sed 's/^.*= //' | cut -c1-20)"
-with_sandbox=0
-if curl -sf "$SANDBOX/q/health/ready" >/dev/null 2>&1; then
-  with_sandbox=1 # the citizen writes first, as every complainant does, so notification-service knows their number
-  curl -sf -X POST -H 'Content-Type: application/json' -d '{"type":"text","text":{"body":"नमस्ते"}}' \
-    "$SANDBOX/sandbox/citizens/$citizen/messages" >/dev/null || fail "sandbox refused the citizen's message"
-  sleep 2
-fi
+# The citizen writes first, as every complainant does, so notification-service knows their number.
+curl -sf -X POST -H 'Content-Type: application/json' -d '{"type":"text","text":{"body":"नमस्ते"}}' \
+  "$SANDBOX/sandbox/citizens/$citizen/messages" >/dev/null || fail "sandbox refused the citizen's message"
+sleep 2
 # The grievance is registered through Kafka; routing-service reads the complaint and assigns it (PHE, Gurur's officer).
 printf '%s|{"commandId":"smoke:%s","commandType":"REGISTER","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","register":{"citizenRef":"%s","citizenWaId":"%s","language":"hi","description":"हमारे गाँव का हैंडपंप 10 दिन से खराब है, पीने का पानी नहीं","location":{"block":"Gurur","village":"Kusumkasa"}}}\n' \
   "$id" "$id" "$now" "$id" "$citizen_ref" "$citizen" |
   kafka org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$BOOTSTRAP" --topic grievance.commands.v1 \
     --property parse.key=true --property key.separator='|' >/dev/null 2>&1 || fail "could not produce the command"
 
-token() {
-  curl -sf -d grant_type=password -d client_id=officer-portal -d username="$1" -d password="$PASSWORD" \
-    "$KEYCLOAK/realms/balod/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 officer=$(token phe-gurur) && [[ -n "$officer" ]] || fail "no token for phe-gurur from Keycloak"
 other=$(token cspdcl-dondi) && [[ -n "$other" ]] || fail "no token for cspdcl-dondi from Keycloak"
 
@@ -96,7 +121,6 @@ echo "  another department's officer got 404, no token 401; ACKNOWLEDGE event on
 echo "  $event" | cut -c1-220
 
 # --- The citizen's phone: the news arrives through notification-service, and its statuses come back ------------------
-[[ $with_sandbox == 1 ]] || { echo "smoke test: whatsapp-sandbox not running, citizen side skipped"; exit 0; }
 out=0
 for _ in $(seq 1 60); do
   out=$( (curl -s "$SANDBOX/sandbox/citizens/$citizen/messages" | grep -o "\"direction\":\"out\"" || true) | wc -l)
@@ -116,15 +140,12 @@ echo "smoke test: the citizen's phone (sandbox) shows $out messages about $id; W
 echo "  $read_outcome" | cut -c1-220
 
 # --- Routing: the open classify endpoint ----------------------------------------------------------------------------
-if curl -sf "http://127.0.0.1:8083/q/health/ready" >/dev/null; then
-  classified=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"text":"3 दिन से लाइट नहीं है"}' \
-    "http://127.0.0.1:8083/api/routing/classify")
-  [[ "$classified" == *'"routedTo":"ELECTRICITY"'* ]] || fail "classify answered: ${classified:0:300}"
-  echo "smoke test: routing classifies \"3 दिन से लाइट नहीं है\": ${classified:0:160}"
-fi
+classified=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"text":"3 दिन से लाइट नहीं है"}' \
+  "$ROUTING/api/routing/classify")
+[[ "$classified" == *'"routedTo":"ELECTRICITY"'* ]] || fail "classify answered: ${classified:0:300}"
+echo "smoke test: routing classifies \"3 दिन से लाइट नहीं है\": ${classified:0:160}"
 
 # --- Conversation: a citizen files a complaint with the bot, on the sandbox phone ------------------------------------
-curl -sf "http://127.0.0.1:8082/q/health/ready" >/dev/null || { echo "smoke test: chatbot-service not running, skipped"; exit 0; }
 caller="9198$(date +%N | cut -c1-8)"
 phone() { curl -s "$SANDBOX/sandbox/citizens/$caller/messages"; }
 writes() { curl -sf -X POST -H 'Content-Type: application/json' -d "$1" "$SANDBOX/sandbox/citizens/$caller/messages" \
@@ -165,12 +186,13 @@ echo "smoke test: a citizen filed by talking to the bot (words, pin, Submit) and
 echo "  the bot's first reply ($reply_id) was READ"
 
 # A message written while the bot is down is answered when it is back.
-"$ROOT/deploy/local/run.sh" stop chatbot-service >/dev/null
+"$ROOT/deploy/local/run.sh" stop chatbot-service >/dev/null || fail "could not stop chatbot-service"
 before=$( (phone | grep -o '"direction":"out"' || true) | wc -l)
 mentions=$( (phone | grep -oF "$number" || true) | wc -l)
 writes '{"type":"text","text":{"body":"status"}}'
 sleep 2
-"$ROOT/deploy/local/run.sh" up chatbot-service >/dev/null
+"$ROOT/deploy/local/run.sh" up chatbot-service >/dev/null || fail "chatbot-service did not come back (see .run/logs)"
 await_out $((before + 1)) "the answer to status after the restart"
 [[ $( (phone | grep -oF "$number" || true) | wc -l) -gt $mentions ]] || fail "the answer after the restart does not name $number"
 echo "smoke test: \"status\" written while chatbot-service was stopped was answered after its restart"
+echo "smoke test: passed"
