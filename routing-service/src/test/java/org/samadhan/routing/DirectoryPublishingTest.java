@@ -114,6 +114,15 @@ class DirectoryPublishingTest {
         assertEquals(version, directory.current().version());
     }
 
+    @Test
+    void aTokenIssuedForAnotherServiceIsRefused() {
+        String elsewhere = Jwt.preferredUserName("collector").subject("collector").groups(Set.of("collector"))
+                .issuer("https://server.example.com").audience("grievance-service").jws().keyId("1")
+                .sign("privateKey.jwk");
+        given().auth().oauth2(elsewhere).get("/api/directory").then().statusCode(401);
+        given().auth().oauth2(collector()).get("/api/directory").then().statusCode(200);
+    }
+
     private static DistrictDirectory.Department withServiceLevel(DistrictDirectory.Department d, String level) {
         return new DistrictDirectory.Department(d.code(), d.name(), level, d.officers(), d.escalation(),
                 d.vocabulary());
@@ -121,7 +130,7 @@ class DirectoryPublishingTest {
 
     private static String collector() {
         return Jwt.preferredUserName("collector").subject("collector").groups(Set.of("collector"))
-                .issuer("https://server.example.com").audience("https://service.example.com")
+                .issuer("https://server.example.com").audience("routing-service")
                 .jws().keyId("1").sign("privateKey.jwk");
     }
 }

@@ -263,7 +263,7 @@ class RoutingTest {
 
     private static String token(String role) {
         return Jwt.preferredUserName(role + "-user").subject(role + "-user").groups(Set.of(role))
-                .issuer("https://server.example.com").audience("https://service.example.com")
+                .issuer("https://server.example.com").audience("routing-service")
                 .jws().keyId("1").sign("privateKey.jwk");
     }
 }
