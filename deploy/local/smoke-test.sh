@@ -6,7 +6,10 @@
 # whatsapp-sandbox through notification-service, and WhatsApp's statuses come back (notification.deliveries.v1).
 # Conversation: a citizen files a complaint by talking to the bot on the sandbox phone (words, a location pin, a tap
 # on Submit) and gets its number from grievance-service through notification-service; the bot's reply is READ; a
-# message written while chatbot-service is stopped is answered once it is back.
+# message written while chatbot-service is stopped is answered once it is back. Escalation: the block officer
+# resolves, the citizen taps "not satisfied": the PHE head holds it and the officer's second resolve is refused (409);
+# the head resolves, the citizen taps "satisfied": CLOSED_VERIFIED. A grievance whose (shortened) deadlines pass moves
+# to the ELECTRICITY head, then the collector, who are told on WhatsApp.
 # Run after `deploy/local/run.sh up`. Every step that fails ends the test with a message and a non-zero exit; so does
 # anything it needs that is not ready (each service's /q/health/ready, the sandbox, Keycloak's token endpoint, Kafka).
 set -euo pipefail
@@ -195,4 +198,93 @@ sleep 2
 await_out $((before + 1)) "the answer to status after the restart"
 [[ $( (phone | grep -oF "$number" || true) | wc -l) -gt $mentions ]] || fail "the answer after the restart does not name $number"
 echo "smoke test: \"status\" written while chatbot-service was stopped was answered after its restart"
+# --- Escalation: "not satisfied" hands the grievance to the department head; the officer below can no longer close it
+field() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1" 2>/dev/null || true; }
+grievance() { curl -s -H "Authorization: Bearer $1" "$GRIEVANCE/api/grievances/$2"; }
+citizen_taps() { curl -sf -X POST -H 'Content-Type: application/json' \
+  -d "{\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"$1\",\"title\":\"$2\"}}}" \
+  "$SANDBOX/sandbox/citizens/$citizen/messages" >/dev/null || fail "sandbox refused the tap $1"; }
+await_grievance() { # await_grievance <token> <id> <python expression that must print True> <what>
+  for _ in $(seq 1 ${4:-120}); do
+    [[ "$(grievance "$1" "$2" | field "$3")" == True ]] && return 0
+    sleep 1
+  done
+  fail "grievance $2: $5 did not happen; it is $(grievance "$1" "$2" | cut -c1-400)"
+}
+await_buttons() { # await_buttons <count>: the citizen's phone shows <count> resolutions of $id with buttons
+  local n=0
+  for _ in $(seq 1 60); do
+    n=$( (curl -s "$SANDBOX/sandbox/citizens/$citizen/messages" | grep -oF "\"feedback:no:$id\"" || true) | wc -l)
+    [[ $n -ge $1 ]] && return 0
+    sleep 0.5
+  done
+  fail "the citizen's phone shows $n resolutions of $id with buttons, expected $1"
+}
+head_token=$(token phe-head) && [[ -n "$head_token" ]] || fail "no token for phe-head from Keycloak"
+collector=$(token collector) && [[ -n "$collector" ]] || fail "no token for collector from Keycloak"
+resolved=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $officer" \
+  -H 'Content-Type: application/json' -d '{"note":"Handpump washer replaced"}' "$GRIEVANCE/api/grievances/$id/resolve")
+[[ "$resolved" == 200 ]] || fail "phe-gurur's resolve answered $resolved"
+await_buttons 1
+citizen_taps "feedback:no:$id" "नहीं"
+sleep 2
+curl -sf -X POST -H 'Content-Type: application/json' -d '{"type":"text","text":{"body":"पानी अभी भी नहीं आ रहा"}}' \
+  "$SANDBOX/sandbox/citizens/$citizen/messages" >/dev/null || fail "sandbox refused the reason"
+await_grievance "$collector" "$id" \
+  'd["grievance"]["status"] == "REOPENED" and d["grievance"]["officerId"] == "phe-head" and d["grievance"]["level"] == 2' \
+  "reopened with the PHE head (level 2)"
+refused=$(curl -s -w ' %{http_code}' -X POST -H "Authorization: Bearer $officer" -H 'Content-Type: application/json' \
+  -d '{"note":"Fixed again"}' "$GRIEVANCE/api/grievances/$id/resolve")
+[[ "$refused" == *'Escalated to the department head'*' 409' ]] || fail "phe-gurur's second resolve answered: ${refused:0:300}"
+resolved=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $head_token" \
+  -H 'Content-Type: application/json' -d '{"note":"New pipe and cylinder fitted"}' "$GRIEVANCE/api/grievances/$id/resolve")
+[[ "$resolved" == 200 ]] || fail "phe-head's resolve answered $resolved"
+await_buttons 2
+citizen_taps "feedback:yes:$id" "हाँ"
+await_grievance "$collector" "$id" 'd["grievance"]["status"] == "CLOSED_VERIFIED"' "closed as verified by the citizen"
+echo "smoke test: $id resolved by phe-gurur, citizen not satisfied: reopened with phe-head (level 2), phe-gurur's"
+echo "  resolve refused (409); phe-head resolved it and the citizen's \"yes\" closed it as CLOSED_VERIFIED"
+
+# --- Deadline escalation: a missed deadline moves the grievance to the department head, then the collector, and the
+# officials who receive it are told on WhatsApp. ELECTRICITY's service levels are shortened for the test, then restored.
+directory=$(curl -sf -H "Authorization: Bearer $collector" "$ROUTING/api/directory") || fail "no directory from routing"
+version=$(printf '%s' "$directory" | field 'd["version"]')
+original=$(printf '%s' "$directory" | field 'json.dumps([x for x in d["directory"]["departments"] if x["code"] == "ELECTRICITY"][0], ensure_ascii=False)')
+official_number() { printf '%s' "$directory" | field "[o for o in d['directory']['officials'] if o['id'] == '$1'][0]['whatsapp']"; }
+head_number=$(official_number cspdcl-head)
+collector_number=$(official_number collector)
+out_count() { (curl -s "$SANDBOX/sandbox/citizens/$1/messages" | grep -o '"direction":"out"' || true) | wc -l; }
+head_before=$(out_count "$head_number")
+collector_before=$(out_count "$collector_number")
+short=$(printf '%s' "$original" | python3 -c 'import json,sys; d=json.load(sys.stdin); d["serviceLevel"]="PT20S"; d["escalatedServiceLevel"]="PT20S"; print(json.dumps(d, ensure_ascii=False))')
+code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $collector" -H "If-Match: $version" \
+  -H 'Content-Type: application/json' --data-binary "$short" "$ROUTING/api/directory/departments/ELECTRICITY")
+[[ "$code" == 200 ]] || fail "shortening ELECTRICITY's service level answered $code"
+restore() {
+  local now
+  now=$(curl -sf -H "Authorization: Bearer $collector" "$ROUTING/api/directory" | field 'd["version"]')
+  curl -s -o /dev/null -X PUT -H "Authorization: Bearer $collector" -H "If-Match: $now" -H 'Content-Type: application/json' \
+    --data-binary "$original" "$ROUTING/api/directory/departments/ELECTRICITY"
+}
+trap restore EXIT
+late=$(cat /proc/sys/kernel/random/uuid)
+sleep 3 # the new version reaches grievance-service through routing.directory.v1
+printf '%s|{"commandId":"smoke:%s","commandType":"REGISTER","issuedAt":"%s","districtCode":"BLD","grievanceId":"%s","issuedBy":"smoke-test","register":{"citizenRef":"%s","citizenWaId":"%s","language":"hi","description":"गाँव का ट्रांसफार्मर जल गया है, 3 दिन से बिजली नहीं","category":"ELECTRICITY","location":{"block":"Gurur","village":"Kusumkasa"}}}\n' \
+  "$late" "$late" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$late" "$citizen_ref" "$citizen" |
+  kafka org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$BOOTSTRAP" --topic grievance.commands.v1 \
+    --property parse.key=true --property key.separator='|' >/dev/null 2>&1 || fail "could not produce the command"
+await_grievance "$collector" "$late" 'd["grievance"]["officerId"] == "collector" and d["grievance"]["level"] == 3' \
+  "escalation to the collector (level 3)" 180
+handovers=$(grievance "$collector" "$late" | field '" ".join(h["fromOfficer"] + ">" + h["toOfficer"] for h in d["grievance"]["history"] if h["action"] == "ESCALATE")')
+[[ "$handovers" == "cspdcl-gurur>cspdcl-head cspdcl-head>collector" ]] || fail "escalations went $handovers"
+for _ in $(seq 1 60); do
+  [[ $(out_count "$head_number") -gt $head_before && $(out_count "$collector_number") -gt $collector_before ]] && break
+  sleep 1
+done
+[[ $(out_count "$head_number") -gt $head_before ]] || fail "the ELECTRICITY head was not told on WhatsApp"
+[[ $(out_count "$collector_number") -gt $collector_before ]] || fail "the collector was not told on WhatsApp"
+restore
+trap - EXIT
+echo "smoke test: $late missed its deadlines: $handovers; the head and the collector were told on WhatsApp"
+
 echo "smoke test: passed"
