@@ -5,18 +5,23 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.messaging.Transactions;
 import org.samadhan.notification.persistence.OutboundStore;
 
 /**
  * Records WhatsApp's acceptances in batches, one transaction for all the answers that arrived meanwhile, so that
- * recording keeps pace with sending instead of costing a commit per message on the HTTP client's threads. A crash
- * before a batch commits leaves its messages SENDING, exactly as a crash before a single commit would: their statuses
- * or {@link UnconfirmedSends} settle them.
+ * recording keeps pace with sending instead of costing a commit per message on the HTTP client's threads. While the
+ * database is away they wait here and are retried; meanwhile {@link #pending()} tells {@link UnconfirmedSends} not
+ * to take their SENDING rows for lost ones, which would send them again. Acceptances that cannot be recorded (a
+ * crash, a shutdown while the database is still away) leave their messages SENDING, as a crash before a single
+ * commit would: their {@code sent} statuses, which WhatsApp reports for every accepted message, settle them.
  */
 final class AcceptedSends implements AutoCloseable {
 
@@ -30,6 +35,8 @@ final class AcceptedSends implements AutoCloseable {
 
     private final AgroalDataSource dataSource;
     private final BlockingQueue<Accepted> queue = new LinkedBlockingQueue<>();
+    /** Outbound ids accepted and not recorded yet: queued, or in the batch being recorded. */
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -41,7 +48,13 @@ final class AcceptedSends implements AutoCloseable {
     }
 
     void add(Accepted accepted) {
+        pending.add(accepted.outboundId()); // before it is queued, so that it is never in neither
         queue.add(accepted);
+    }
+
+    /** The outbound ids accepted by WhatsApp whose acceptance is not recorded yet. */
+    Set<String> pending() {
+        return Set.copyOf(pending);
     }
 
     private void loop() {
@@ -54,6 +67,7 @@ final class AcceptedSends implements AutoCloseable {
                 List<Accepted> batch = new ArrayList<>(List.of(first));
                 queue.drainTo(batch, BATCH - 1);
                 recordUntilDone(batch);
+                batch.forEach(accepted -> pending.remove(accepted.outboundId()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -70,13 +84,25 @@ final class AcceptedSends implements AutoCloseable {
                 });
                 return;
             } catch (SQLException e) {
-                LOG.warnf("Could not record %d accepted sends, retrying: %s", batch.size(), e.getMessage());
-                Thread.sleep(1_000);
+                if (TransactionalBatch.isTransient(e)) {
+                    LOG.warnf("Could not record %d accepted sends, retrying: %s", batch.size(), e.getMessage());
+                    Thread.sleep(1_000);
+                } else if (batch.size() == 1) {
+                    // Not retried, so as not to hold up the rest; the SQL state only, as the message can carry ids.
+                    LOG.errorf("The database refused an accepted send (SQL state %s); its statuses will record it",
+                            e.getSQLState());
+                    return;
+                } else { // find the one at fault, record the others
+                    for (Accepted accepted : batch) {
+                        recordUntilDone(List.of(accepted));
+                    }
+                    return;
+                }
             }
         }
     }
 
-    /** Records what is queued, then stops. */
+    /** Records what is queued, then stops; what the database does not take in time is left to the statuses. */
     @Override
     public void close() {
         running = false;
@@ -84,6 +110,10 @@ final class AcceptedSends implements AutoCloseable {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!pending.isEmpty()) {
+            LOG.warnf("%d accepted sends were not recorded before stopping; their statuses will record them",
+                    pending.size());
         }
     }
 }

@@ -27,7 +27,8 @@ import org.samadhan.notification.persistence.OutboundStore;
  * arrive out of order and skip states: each state is recorded (and its outcome published) once, a later state implies
  * the earlier ones (read means delivered and sent), and the current state only moves forward along
  * sent, failed, delivered, read, so the end state does not depend on the order statuses came in: failed overrides
- * sent but not delivered. A 131047 failure (the 24-hour window had closed) sends the message again as its template.
+ * sent but not delivered. A status for a message still SENDING or queued again settles it: that send reached WhatsApp,
+ * so it is not sent again. A 131047 failure (the 24-hour window had closed) sends the message again as its template.
  */
 @ApplicationScoped
 public class DeliveryTracking {
@@ -85,8 +86,8 @@ public class DeliveryTracking {
                         : status.errors().get(0);
                 code = error == null ? null : error.code();
                 title = error == null ? null : error.title();
-                if (code != null && code == WINDOW_CLOSED && message.hasTemplate() && !message.asTemplate()) {
-                    OutboundStore.requeue(c, message.outboundId(), Instant.now(), code, title, true, Instant.now());
+                if (code != null && code == WINDOW_CLOSED && message.hasTemplate() && !message.asTemplate()
+                        && OutboundStore.resendAsTemplate(c, message.outboundId(), code, title, Instant.now())) {
                     resent.add(message.outboundId()); // what follows in this batch is about the send it replaces
                     advances.remove(message.outboundId());
                     metrics.counter("notification.template.fallbacks").increment();
@@ -104,8 +105,8 @@ public class DeliveryTracking {
             DeliveryStore.Advance current = advances.get(message.outboundId());
             String now = current == null ? message.state() : current.state();
             if (PROGRESS.indexOf(state) > PROGRESS.indexOf(now)) {
-                advances.put(message.outboundId(), new DeliveryStore.Advance(message.outboundId(), state,
-                        status.providerMessageId(), code, title, at));
+                advances.put(message.outboundId(), new DeliveryStore.Advance(message.outboundId(), message.state(),
+                        state, status.providerMessageId(), code, title, at));
             }
             count(state.toLowerCase(Locale.ROOT));
         }

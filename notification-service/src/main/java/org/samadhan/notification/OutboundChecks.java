@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 import org.samadhan.contracts.whatsapp.OutboundMessage.Content;
+import org.samadhan.notification.whatsapp.Recipients;
 
 /** WhatsApp's limits on a message to send, checked before it is queued, so a bad one is refused with the reason. */
 public final class OutboundChecks {
@@ -17,8 +18,8 @@ public final class OutboundChecks {
         if (message.outboundId() == null || message.outboundId().isBlank()) {
             problems.add("outboundId is required");
         }
-        if (message.citizenWaId() == null || !message.citizenWaId().matches("\\d{8,15}")) {
-            problems.add("citizenWaId must be 8 to 15 digits");
+        if (!Recipients.isValid(message.citizenWaId())) {
+            problems.add("citizenWaId must be 8 to 15 digits or a WhatsApp user id (CC.<letters and digits>)");
         }
         Content content = message.content();
         if (content == null || content.type() == null || content.body() == null || content.body().isBlank()) {

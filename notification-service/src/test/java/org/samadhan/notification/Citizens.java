@@ -4,12 +4,17 @@ import static io.restassured.RestAssured.given;
 
 import io.agroal.api.AgroalDataSource;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.Awaitility;
 import org.samadhan.contracts.CitizenRefs;
 import org.samadhan.contracts.Json;
@@ -27,19 +32,81 @@ final class Citizens {
     private Citizens() {
     }
 
+    /** A fresh Indian mobile number, 91 and ten digits starting with 9 as most do. */
     static String newCitizen() {
         return "9197" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+    }
+
+    /** A sandbox fault (see its README), e.g. {@code {"delayMillis": 15000, "rate": 1.0}}, until clearFaults. */
+    static void fault(Map<String, Object> fault) {
+        given().baseUri(WhatsAppWorld.sandboxUrl()).contentType("application/json").body(fault)
+                .post("/sandbox/faults").then().statusCode(204);
+    }
+
+    static void clearFaults() {
+        given().baseUri(WhatsAppWorld.sandboxUrl()).delete("/sandbox/faults").then().statusCode(204);
+    }
+
+    /** Runs SQL of the test's own on the service's database (triggers that play a database refusing work). */
+    static void execute(AgroalDataSource dataSource, String sql) throws SQLException {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     static String ref(String waId) {
         return CitizenRefs.of(waId, REF_KEY);
     }
 
-    /** The citizen writes to the district's number, through the sandbox and the gateway. */
-    static void writes(String waId, String text) {
-        given().baseUri(WhatsAppWorld.sandboxUrl()).contentType("application/json")
+    /**
+     * The citizen writes to the district's number, through the sandbox and the gateway; returns WhatsApp's id of the
+     * message (which carries the citizen's number, as real ones do).
+     */
+    static String writes(String waId, String text) {
+        return given().baseUri(WhatsAppWorld.sandboxUrl()).contentType("application/json")
                 .body(Map.of("type", "text", "text", Map.of("body", text)))
-                .post("/sandbox/citizens/" + waId + "/messages").then().statusCode(202);
+                .post("/sandbox/citizens/" + waId + "/messages").then().statusCode(202).extract().path("id");
+    }
+
+    /** A citizen's message as the gateway publishes it on whatsapp.inbound.v1, written at {@code at}. */
+    static Map<String, Object> inbound(String citizen, String messageId, Instant at) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("eventId", UUID.nameUUIDFromBytes(messageId.getBytes(StandardCharsets.UTF_8)).toString());
+        event.put("eventType", "org.samadhan.whatsapp.message.received.v1");
+        event.put("occurredAt", at.toString());
+        event.put("receivedAt", Instant.now().toString());
+        event.put("districtCode", "BLD");
+        event.put("messageId", messageId);
+        event.put("citizenId", citizen);
+        event.put("waId", citizen);
+        event.put("phoneNumberId", WhatsAppWorld.PHONE_NUMBER_ID);
+        event.put("type", "text");
+        event.put("providerType", "text");
+        event.put("text", Map.of("body", "hello"));
+        return event;
+    }
+
+    /** Publishes citizens' messages as the gateway does, keyed by the citizen, in this order. */
+    @SafeVarargs
+    static void publishInbound(Map<String, Object>... events) {
+        for (Map<String, Object> event : events) {
+            KafkaTestClient.produce(Topics.WHATSAPP_INBOUND, Map.of((String) event.get("citizenId"), json(event)));
+        }
+    }
+
+    /**
+     * The outbound id as notification.deliveries.v1 and the logs may show it, computed here from its definition
+     * (HMAC-SHA256 over "outbound-id:" and the id, keyed with CITIZEN_REF_KEY; "out-" and the first 16 bytes in hex).
+     */
+    static String published(String outboundId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(REF_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("outbound-id:" + outboundId).getBytes(StandardCharsets.UTF_8));
+            return "out-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until notification-service has seen the citizen's message (their window is open to it). */

@@ -12,8 +12,18 @@ public interface NotificationConfig {
     @WithDefault("/samadhan/notification-service")
     String eventSource();
 
-    /** Key of the citizen references (env {@code CITIZEN_REF_KEY}, shared with chatbot-service). */
+    /**
+     * Key of the citizen references (env {@code CITIZEN_REF_KEY}, shared with chatbot-service), also keying the
+     * published outbound ids; at least 16 characters, checked at start-up.
+     */
     String citizenRefKey();
+
+    /**
+     * How long handled inbound message ids are kept to recognise WhatsApp's redeliveries (it redelivers for up to
+     * 7 days); older ones are still kept in order by their message times.
+     */
+    @WithDefault("P8D")
+    Duration inboundRetention();
 
     /**
      * News older than this is not told: a replayed topic or a long outage must not flood citizens with stale updates,
@@ -38,7 +48,10 @@ public interface NotificationConfig {
 
         String accessToken();
 
-        /** A send not answered in this time counts as a timeout (transient, retried). */
+        /**
+         * A send not answered in this time counts as a timeout: WhatsApp may have taken it, so it is settled by its
+         * statuses (see {@link Sending#unconfirmedAfter()}), not retried at once.
+         */
         Duration timeout();
     }
 
@@ -64,8 +77,10 @@ public interface NotificationConfig {
         Duration maxRetry();
 
         /**
-         * A send left unrecorded this long (the service died between sending and recording) is re-queued unless a
-         * status for it arrived meanwhile: WhatsApp reports {@code sent} within seconds of accepting a message.
+         * A send with no answer (a timeout, a lost connection, the service died before recording it) is queued again
+         * once its answer was due ({@link WhatsApp#timeout()}) and this much more has passed without a status for
+         * it: WhatsApp reports {@code sent} within seconds of accepting a message. Also how long a new or recovered
+         * sender waits before settling anything.
          */
         Duration unconfirmedAfter();
     }

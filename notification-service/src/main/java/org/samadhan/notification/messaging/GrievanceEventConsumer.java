@@ -19,6 +19,7 @@ import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.notification.CitizenMessages;
 import org.samadhan.notification.config.NotificationConfig;
+import org.samadhan.notification.persistence.CitizenStore;
 import org.samadhan.notification.persistence.OutboundStore;
 
 /**
@@ -63,7 +64,7 @@ public class GrievanceEventConsumer implements TransactionalBatch.RecordHandler 
             metrics.counter("notification.skipped", "reason", "stale").increment();
             return;
         }
-        String waId = OutboundStore.waIdOf(c, event.citizenRef()); // null: waits for the citizen's message
+        String waId = CitizenStore.waIdOf(c, event.citizenRef()); // null: waits for the citizen's message
         ObjectNode stored = Json.mapper().createObjectNode();
         stored.set("content", Json.mapper().valueToTree(composed.get().content()));
         OutboundStore.enqueueAll(c, List.of(new OutboundStore.NewMessage(

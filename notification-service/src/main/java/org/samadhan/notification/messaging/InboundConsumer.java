@@ -14,21 +14,27 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.samadhan.contracts.CitizenRefs;
 import org.samadhan.contracts.whatsapp.InboundMessage;
+import org.samadhan.contracts.whatsapp.MessageType;
 import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.notification.config.NotificationConfig;
+import org.samadhan.notification.persistence.CitizenStore;
 import org.samadhan.notification.persistence.OutboundStore;
+import org.samadhan.notification.whatsapp.Recipients;
 
 /**
  * Follows citizens' messages ({@code whatsapp.inbound.v1}) for what sending needs: their WhatsApp id (news that was
- * waiting for it is queued), when each citizen last wrote (the 24-hour window) and STOP / START, WhatsApp's
- * convention for opting out of and back into proactive messages.
+ * waiting for it is queued), when each citizen last wrote (the 24-hour window), STOP / START, WhatsApp's convention
+ * for opting out of and back into proactive messages, and a change of WhatsApp id ({@code user_changed_user_id}).
+ * Each message id is handled once (WhatsApp redelivers), and STOP / START apply in the order of WhatsApp's message
+ * times, so an old STOP arriving late cannot undo a newer START.
  */
 @ApplicationScoped
 public class InboundConsumer implements TransactionalBatch.RecordHandler {
 
     private static final Set<String> STOP = Set.of("STOP", "UNSUBSCRIBE", "रोकें");
     private static final Set<String> START = Set.of("START", "SUBSCRIBE", "शुरू");
+    private static final String ID_CHANGED = "user_changed_user_id";
 
     private final AgroalDataSource dataSource;
     private final String refKey;
@@ -50,19 +56,51 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
     public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
         InboundMessage message = ConsumedRecords.read(record, InboundMessage.class);
         String citizen = message.citizenId();
-        if (citizen == null) {
+        if (citizen == null || citizen.isBlank()) {
             throw new IllegalArgumentException("inbound message without a citizen id");
         }
-        String citizenRef = CitizenRefs.of(citizen, refKey);
-        OutboundStore.touchCitizen(c, citizen, citizenRef, message.occurredAt());
+        if (message.messageId() == null || message.messageId().isBlank()) {
+            throw new IllegalArgumentException("inbound message without a message id");
+        }
         Instant now = Instant.now();
-        OutboundStore.releaseAwaiting(c, citizen, citizenRef, now.minus(newsMaxAge), now);
+        if (!CitizenStore.firstSight(c, message.messageId(), now)) {
+            return; // a redelivery: handled already
+        }
+        Instant at = message.occurredAt() != null ? message.occurredAt()
+                : message.receivedAt() != null ? message.receivedAt() : now;
+        if (message.type() == MessageType.SYSTEM && message.system() != null
+                && ID_CHANGED.equals(message.system().path("type").asText())) {
+            idChanged(c, citizen, message.system().path("user_id").asText(""), at, now);
+            return;
+        }
+        String current = CitizenStore.currentId(c, citizen); // a late message from an id the citizen changed
+        String citizenRef = CitizenRefs.of(current, refKey);
+        CitizenStore.touch(c, current, citizenRef, at);
+        OutboundStore.releaseAwaiting(c, current, citizenRef, now.minus(newsMaxAge), now);
         String text = message.text() == null || message.text().body() == null ? ""
                 : message.text().body().strip().toUpperCase(Locale.ROOT);
         if (STOP.contains(text)) {
-            OutboundStore.setOptedOut(c, citizen, true);
+            CitizenStore.optOut(c, current, true, at);
         } else if (START.contains(text)) {
-            OutboundStore.setOptedOut(c, citizen, false);
+            CitizenStore.optOut(c, current, false, at);
         }
+    }
+
+    /**
+     * The citizen's WhatsApp id changed from {@code from} (the message's citizen id) to {@code to}: news for their
+     * grievances (addressed by the reference of {@code from}) and whatever is queued for {@code from} go to {@code to}.
+     */
+    private void idChanged(Connection c, String from, String to, Instant at, Instant now) throws SQLException {
+        if (!Recipients.isValid(to)) {
+            throw new IllegalArgumentException(ID_CHANGED + " without a valid system.user_id");
+        }
+        String target = CitizenStore.currentId(c, to); // it may have changed again, and that been seen first
+        if (target.equals(from)) {
+            return;
+        }
+        String fromRef = CitizenRefs.of(from, refKey);
+        CitizenStore.move(c, from, fromRef, target, CitizenRefs.of(target, refKey), at);
+        OutboundStore.redirect(c, from, target, now);
+        OutboundStore.releaseAwaiting(c, target, fromRef, now.minus(newsMaxAge), now);
     }
 }

@@ -21,6 +21,7 @@ import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.notification.OutboundChecks;
 import org.samadhan.notification.config.NotificationConfig;
+import org.samadhan.notification.persistence.CitizenStore;
 import org.samadhan.notification.persistence.OutboundStore;
 
 /**
@@ -70,7 +71,7 @@ public class OutboundConsumer implements TransactionalBatch.RecordHandler {
                     message.districtCode(), "reply", null, "en".equals(message.language()) ? "en" : "hi",
                     message.proactive(), stored, null));
         }
-        OutboundStore.rememberCitizens(c, citizens);
+        CitizenStore.rememberAll(c, citizens);
         OutboundStore.enqueueAll(c, queued, Instant.now());
     }
 }

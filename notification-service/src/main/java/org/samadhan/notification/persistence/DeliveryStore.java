@@ -31,9 +31,12 @@ public final class DeliveryStore {
     public record Reached(String outboundId, String state, Instant at) {
     }
 
-    /** The state a message moves to, linking WhatsApp's id (a message found by our callback data may lack it). */
-    public record Advance(String outboundId, String state, String wamid, Integer errorCode, String errorTitle,
-                          Instant at) {
+    /**
+     * The state a message moves to from the state it was locked in ({@code from}), linking WhatsApp's id (a message
+     * found by our callback data may lack it).
+     */
+    public record Advance(String outboundId, String from, String state, String wamid, Integer errorCode,
+                          String errorTitle, Instant at) {
     }
 
     /**
@@ -83,7 +86,10 @@ public final class DeliveryStore {
         return recorded;
     }
 
-    /** Moves each message's current state (the caller decided it is further along). */
+    /**
+     * Moves each message's current state (the caller decided it is further along), only from the state the caller
+     * saw: a message that changed meanwhile is left as it is.
+     */
     public static void advance(Connection c, List<Advance> advances) throws SQLException {
         if (advances.isEmpty()) {
             return;
@@ -92,15 +98,16 @@ public final class DeliveryStore {
                 update outbound_message m set state = v.state, wamid = coalesce(m.wamid, v.wamid),
                     sending_since = null, error_code = coalesce(v.error_code, m.error_code),
                     error_title = coalesce(v.error_title, m.error_title), updated_at = v.at
-                from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::timestamptz[])
-                    as v (outbound_id, state, wamid, error_code, error_title, at)
-                where m.outbound_id = v.outbound_id""")) {
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::timestamptz[])
+                    as v (outbound_id, from_state, state, wamid, error_code, error_title, at)
+                where m.outbound_id = v.outbound_id and m.state = v.from_state""")) {
             update.setArray(1, c.createArrayOf("text", advances.stream().map(Advance::outboundId).toArray()));
-            update.setArray(2, c.createArrayOf("text", advances.stream().map(Advance::state).toArray()));
-            update.setArray(3, c.createArrayOf("text", advances.stream().map(Advance::wamid).toArray()));
-            update.setArray(4, c.createArrayOf("int4", advances.stream().map(Advance::errorCode).toArray()));
-            update.setArray(5, c.createArrayOf("text", advances.stream().map(Advance::errorTitle).toArray()));
-            update.setArray(6, c.createArrayOf("timestamptz", times(advances.stream().map(Advance::at))));
+            update.setArray(2, c.createArrayOf("text", advances.stream().map(Advance::from).toArray()));
+            update.setArray(3, c.createArrayOf("text", advances.stream().map(Advance::state).toArray()));
+            update.setArray(4, c.createArrayOf("text", advances.stream().map(Advance::wamid).toArray()));
+            update.setArray(5, c.createArrayOf("int4", advances.stream().map(Advance::errorCode).toArray()));
+            update.setArray(6, c.createArrayOf("text", advances.stream().map(Advance::errorTitle).toArray()));
+            update.setArray(7, c.createArrayOf("timestamptz", times(advances.stream().map(Advance::at))));
             update.executeUpdate();
         }
     }

@@ -10,59 +10,27 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.samadhan.contracts.Json;
 
-/** SQL for citizens and outbound messages, always on the caller's transaction. */
+/**
+ * SQL for outbound messages, always on the caller's transaction. Every change of state names the states it may
+ * change from, so that nothing can move a message back (a resend of a message WhatsApp has reported sent).
+ */
 public final class OutboundStore {
 
+    /** The columns of a {@link PendingMessage}, read by {@link #pending}. */
+    private static final String PENDING = """
+            select o.outbound_id, o.wa_id, o.citizen_ref, o.district_code, o.kind, o.grievance_id, o.language,
+                   o.proactive, o.message::text, o.template::text, o.as_template, o.attempts,
+                   z.last_inbound_at, coalesce(z.opted_out, false)
+            from outbound_message o left join citizen z on z.wa_id = o.wa_id
+            """;
+
     private OutboundStore() {
-    }
-
-    /** Remembers a citizen; moves their last message time forward only (inbound events may be redelivered late). */
-    public static void touchCitizen(Connection c, String waId, String citizenRef, Instant lastInbound)
-            throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("""
-                insert into citizen (wa_id, citizen_ref, last_inbound_at) values (?, ?, ?)
-                on conflict (wa_id) do update set last_inbound_at =
-                    greatest(citizen.last_inbound_at, excluded.last_inbound_at)""")) {
-            upsert.setString(1, waId);
-            upsert.setString(2, citizenRef);
-            upsert.setTimestamp(3, lastInbound == null ? null : Timestamp.from(lastInbound));
-            upsert.executeUpdate();
-        }
-    }
-
-    public static void setOptedOut(Connection c, String waId, boolean optedOut) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("update citizen set opted_out = ? where wa_id = ?")) {
-            update.setBoolean(1, optedOut);
-            update.setString(2, waId);
-            update.executeUpdate();
-        }
-    }
-
-    /** The WhatsApp id behind a citizen reference, or null when this citizen never wrote to us. */
-    public static String waIdOf(Connection c, String citizenRef) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select wa_id from citizen where citizen_ref = ?")) {
-            select.setString(1, citizenRef);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        }
-    }
-
-    /** Remembers citizens we are about to write to (WhatsApp id to reference), leaving known ones untouched. */
-    public static void rememberCitizens(Connection c, Map<String, String> refsByWaId) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into citizen (wa_id, citizen_ref) select * from unnest(?::text[], ?::text[])
-                on conflict (wa_id) do nothing""")) {
-            insert.setArray(1, c.createArrayOf("text", refsByWaId.keySet().toArray()));
-            insert.setArray(2, c.createArrayOf("text", refsByWaId.values().toArray()));
-            insert.executeUpdate();
-        }
     }
 
     /** A message to queue; without a WhatsApp id yet it waits for the citizen. */
@@ -75,13 +43,16 @@ public final class OutboundStore {
      * Queues messages once per outbound id (a redelivered cause is not queued again), in one statement. Their
      * creation times follow the list's order a microsecond apart, so each citizen's messages go out in that order.
      * Without a WhatsApp id yet, a message waits for the citizen (AWAITING_CITIZEN) until {@link #releaseAwaiting}.
+     * A message to an id its citizen has changed goes to the id they have now.
      */
     public static void enqueueAll(Connection c, List<NewMessage> messages, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into outbound_message (outbound_id, wa_id, citizen_ref, district_code, kind, grievance_id,
                     language, proactive, message, template, state, next_attempt_at, created_at, updated_at)
-                select u.outbound_id, u.wa_id, u.citizen_ref, u.district_code, u.kind, u.grievance_id, u.language,
-                       u.proactive, u.message::jsonb, u.template::jsonb,
+                select u.outbound_id,
+                       coalesce((select m.moved_to from citizen_moved m where m.wa_id = u.wa_id), u.wa_id),
+                       u.citizen_ref, u.district_code, u.kind, u.grievance_id, u.language, u.proactive,
+                       u.message::jsonb, u.template::jsonb,
                        case when u.wa_id is null then 'AWAITING_CITIZEN' else 'QUEUED' end,
                        ?, ?::timestamptz + u.n * interval '1 microsecond', ?
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
@@ -122,6 +93,17 @@ public final class OutboundStore {
         }
     }
 
+    /** The citizen's id changed: what is queued for the old id goes to the new one, in its place in the queue. */
+    public static int redirect(Connection c, String from, String to, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update outbound_message set wa_id = ?, updated_at = ? where wa_id = ? and state = 'QUEUED'""")) {
+            update.setString(1, to);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setString(3, from);
+            return update.executeUpdate();
+        }
+    }
+
     /**
      * Takes up to {@code limit} due messages for sending: only each citizen's oldest pending one, so a conversation's
      * replies go out in order. Marked SENDING (with the attempt counted) before anything is sent. The oldest is found
@@ -130,11 +112,7 @@ public final class OutboundStore {
      */
     public static List<PendingMessage> take(Connection c, Instant now, int limit) throws SQLException {
         List<PendingMessage> taken = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("""
-                select o.outbound_id, o.wa_id, o.citizen_ref, o.district_code, o.kind, o.grievance_id, o.language,
-                       o.proactive, o.message::text, o.template::text, o.as_template, o.attempts,
-                       z.last_inbound_at, coalesce(z.opted_out, false)
-                from outbound_message o left join citizen z on z.wa_id = o.wa_id
+        try (PreparedStatement select = c.prepareStatement(PENDING + """
                     cross join lateral (select p.outbound_id from outbound_message p
                                         where p.wa_id = o.wa_id and p.state in ('QUEUED', 'SENDING')
                                         order by p.created_at, p.outbound_id limit 1) oldest
@@ -145,17 +123,13 @@ public final class OutboundStore {
             select.setInt(2, limit);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    Timestamp last = r.getTimestamp(13);
-                    taken.add(new PendingMessage(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getObject(6, UUID.class), r.getString(7), r.getBoolean(8),
-                            json(r.getString(9)), json(r.getString(10)), r.getBoolean(11), r.getInt(12) + 1,
-                            last == null ? null : last.toInstant(), r.getBoolean(14)));
+                    taken.add(pending(r, 1));
                 }
             }
         }
         try (PreparedStatement mark = c.prepareStatement("""
                 update outbound_message set state = 'SENDING', attempts = attempts + 1, sending_since = ?,
-                    updated_at = ? where outbound_id = any(?)""")) {
+                    updated_at = ? where outbound_id = any(?) and state = 'QUEUED'""")) {
             mark.setTimestamp(1, Timestamp.from(now));
             mark.setTimestamp(2, Timestamp.from(now));
             mark.setArray(3, c.createArrayOf("text", taken.stream().map(PendingMessage::outboundId).toArray()));
@@ -199,54 +173,95 @@ public final class OutboundStore {
     }
 
     /**
-     * Back in the queue (a transient failure, a template resend, an unconfirmed send), due at {@code due};
-     * {@code asTemplate} null keeps the form it had.
+     * Back in the queue from SENDING (a transient failure, a citizen's pacing), due at {@code due}; a send that did
+     * not go out ({@code attempted} false) does not count as an attempt. Returns false, changing nothing, when the
+     * message is no longer SENDING: a status has shown that an earlier send arrived.
      */
-    public static void requeue(Connection c, String outboundId, Instant due, Integer errorCode, String errorTitle,
-                               Boolean asTemplate, Instant now) throws SQLException {
+    public static boolean retry(Connection c, String outboundId, Instant due, Integer errorCode, String errorTitle,
+                                boolean attempted, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 update outbound_message set state = 'QUEUED', next_attempt_at = ?, sending_since = null,
-                    error_code = ?, error_title = ?, as_template = coalesce(?, as_template), wamid = null,
-                    updated_at = ?
-                where outbound_id = ?""")) {
+                    error_code = ?, error_title = ?, wamid = null, attempts = attempts - ?, updated_at = ?
+                where outbound_id = ? and state = 'SENDING'""")) {
             update.setTimestamp(1, Timestamp.from(due));
             update.setObject(2, errorCode, Types.INTEGER);
             update.setString(3, errorTitle);
-            update.setObject(4, asTemplate, Types.BOOLEAN);
+            update.setInt(4, attempted ? 0 : 1);
             update.setTimestamp(5, Timestamp.from(now));
             update.setString(6, outboundId);
-            update.executeUpdate();
+            return update.executeUpdate() == 1;
         }
     }
 
-    /** A terminal state the sender decided: DEAD (given up) or SKIPPED (opted out). */
-    public static void finish(Connection c, String outboundId, String state, Integer errorCode, String errorTitle,
-                              Instant now) throws SQLException {
+    /**
+     * WhatsApp refused a free-form send because the 24-hour window had closed (131047): the message goes again as its
+     * template, unless it went as the template already or has been delivered since.
+     */
+    public static boolean resendAsTemplate(Connection c, String outboundId, Integer errorCode, String errorTitle,
+                                           Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update outbound_message set state = 'QUEUED', next_attempt_at = ?, sending_since = null,
+                    error_code = ?, error_title = ?, as_template = true, wamid = null, updated_at = ?
+                where outbound_id = ? and not as_template and template is not null
+                    and state in ('QUEUED', 'SENDING', 'ACCEPTED', 'SENT')""")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setObject(2, errorCode, Types.INTEGER);
+            update.setString(3, errorTitle);
+            update.setTimestamp(4, Timestamp.from(now));
+            update.setString(5, outboundId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * A terminal state the sender decided for a message it is sending: DEAD (given up) or SKIPPED (opted out).
+     * Returns false, changing nothing, when the message is no longer SENDING.
+     */
+    public static boolean finish(Connection c, String outboundId, String state, Integer errorCode, String errorTitle,
+                                 Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 update outbound_message set state = ?, sending_since = null, error_code = ?, error_title = ?,
-                    updated_at = ? where outbound_id = ?""")) {
+                    updated_at = ? where outbound_id = ? and state = 'SENDING'""")) {
             update.setString(1, state);
             update.setObject(2, errorCode, Types.INTEGER);
             update.setString(3, errorTitle);
             update.setTimestamp(4, Timestamp.from(now));
             update.setString(5, outboundId);
-            update.executeUpdate();
+            return update.executeUpdate() == 1;
         }
     }
 
-    /** Sends left SENDING since before {@code before}: the sender died between sending and recording. */
-    public static List<String> lockUnconfirmed(Connection c, Instant before) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                select outbound_id from outbound_message where state = 'SENDING' and sending_since < ?
-                for update skip locked""")) {
+    /**
+     * Sends SENDING since before {@code before} with no answer and no status (the sender died before recording, or
+     * the answer never came), except those this instance still has in hand ({@code inHand}), locked.
+     */
+    public static List<PendingMessage> lockUnconfirmed(Connection c, Instant before, Collection<String> inHand)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(PENDING + """
+                where o.state = 'SENDING' and o.sending_since < ? and o.outbound_id <> all(?)
+                order by o.sending_since limit 500 for update of o skip locked""")) {
             select.setTimestamp(1, Timestamp.from(before));
-            List<String> ids = new ArrayList<>();
+            select.setArray(2, c.createArrayOf("text", inHand.toArray()));
+            List<PendingMessage> found = new ArrayList<>();
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    ids.add(r.getString(1));
+                    found.add(pending(r, 0));
                 }
             }
-            return ids;
+            return found;
+        }
+    }
+
+    /** Unconfirmed sends back in the queue, due now, those still SENDING only. */
+    public static void requeueUnconfirmed(Connection c, List<String> outboundIds, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                update outbound_message set state = 'QUEUED', next_attempt_at = ?, sending_since = null,
+                    error_code = null, error_title = 'unconfirmed send', wamid = null, updated_at = ?
+                where outbound_id = any(?) and state = 'SENDING'""")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setArray(3, c.createArrayOf("text", outboundIds.toArray()));
+            update.executeUpdate();
         }
     }
 
@@ -257,6 +272,14 @@ public final class OutboundStore {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    private static PendingMessage pending(ResultSet r, int attemptsAdded) throws SQLException {
+        Timestamp last = r.getTimestamp(13);
+        return new PendingMessage(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                r.getObject(6, UUID.class), r.getString(7), r.getBoolean(8), json(r.getString(9)),
+                json(r.getString(10)), r.getBoolean(11), r.getInt(12) + attemptsAdded,
+                last == null ? null : last.toInstant(), r.getBoolean(14));
     }
 
     private static JsonNode json(String text) {

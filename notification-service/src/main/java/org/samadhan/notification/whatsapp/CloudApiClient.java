@@ -49,13 +49,19 @@ public class CloudApiClient {
     public CompletionStage<SendResult> send(JsonNode body) {
         Buffer payload = Buffer.buffer(body.toString().getBytes(StandardCharsets.UTF_8));
         return http.request(new RequestOptions(target))
+                // Failures from here on happen after the request may have been written: the outcome is unknown.
                 .compose(request -> request.putHeader(HttpHeaders.AUTHORIZATION, authorization)
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .send(payload)
-                        .compose(response -> response.body().map(answer -> read(response.statusCode(), answer))))
-                .toCompletionStage()
-                .exceptionally(failure -> new SendResult.Unreachable(String.valueOf(
-                        failure.getCause() == null ? failure : failure.getCause())));
+                        .compose(response -> response.body().map(answer -> read(response.statusCode(), answer)))
+                        .otherwise(failure -> new SendResult.Unknown(describe(failure))))
+                // Only getting a connection failed: nothing left this process.
+                .otherwise(failure -> new SendResult.NotSent(describe(failure)))
+                .toCompletionStage();
+    }
+
+    private static String describe(Throwable failure) {
+        return String.valueOf(failure.getCause() == null ? failure : failure.getCause());
     }
 
     private static SendResult read(int status, Buffer answer) {
@@ -63,15 +69,23 @@ public class CloudApiClient {
         try {
             body = Json.mapper().readTree(answer.getBytes());
         } catch (IOException e) {
-            return new SendResult.Refused(status, 0, "Unreadable answer", answer.toString(StandardCharsets.UTF_8));
+            body = Json.mapper().missingNode();
         }
         String wamid = body.path("messages").path(0).path("id").asText(null);
         if (status == 200 && wamid != null) {
             return new SendResult.Accepted(wamid);
         }
         JsonNode error = body.path("error");
-        return new SendResult.Refused(status, error.path("code").asInt(0),
-                error.path("message").asText("HTTP " + status),
-                error.path("error_data").path("details").asText(null));
+        if (error.path("code").isInt()) {
+            return new SendResult.Refused(status, error.path("code").asInt(),
+                    error.path("message").asText("HTTP " + status),
+                    error.path("error_data").path("details").asText(null));
+        }
+        if (status < 300 || status >= 500) {
+            return new SendResult.Unknown("HTTP " + status + " without WhatsApp's message id or error");
+        }
+        String text = answer.toString(StandardCharsets.UTF_8);
+        return new SendResult.Refused(status, 0, "HTTP " + status + " without WhatsApp's error",
+                text.length() > 200 ? text.substring(0, 200) : text);
     }
 }

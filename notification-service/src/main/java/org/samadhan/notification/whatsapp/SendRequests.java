@@ -79,7 +79,8 @@ public final class SendRequests {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("messaging_product", "whatsapp");
         request.put("recipient_type", "individual");
-        request.put("to", message.waId());
+        // A phone number goes as "to"; a business-scoped user id as "recipient" (WhatsApp's 2026 field).
+        request.put(Recipients.isPhoneNumber(message.waId()) ? "to" : "recipient", message.waId());
         request.put("biz_opaque_callback_data", message.outboundId());
         return request;
     }
