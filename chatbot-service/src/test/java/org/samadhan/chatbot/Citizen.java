@@ -3,6 +3,7 @@ package org.samadhan.chatbot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.samadhan.contracts.whatsapp.MessageType;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 import org.samadhan.testsupport.ContractAssertions;
 import org.samadhan.testsupport.KafkaTestClient;
+import org.samadhan.testsupport.WhatsAppIds;
 
 /**
  * A citizen talking to the bot through Kafka, as the gateway delivers their messages: each message goes to
@@ -31,7 +33,8 @@ final class Citizen implements AutoCloseable {
     static final String REF_KEY = "test-citizen-ref-key-0123456789";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    final String waId;
+    /** The id the citizen writes from: a phone number, or a business-scoped user id ({@code IN.…}). */
+    String waId;
     private final KafkaTestClient kafka = KafkaTestClient.fromNowOn(Topics.WHATSAPP_OUTBOUND,
             Topics.GRIEVANCE_COMMANDS);
     private final List<OutboundMessage> replies = new ArrayList<>();
@@ -40,8 +43,12 @@ final class Citizen implements AutoCloseable {
     private int messagesSent;
 
     Citizen() {
-        this.waId = "9197" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(),
-                100_000_000L));
+        this("9197" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(),
+                100_000_000L)));
+    }
+
+    Citizen(String id) {
+        this.waId = id;
     }
 
     String ref() {
@@ -93,6 +100,28 @@ final class Citizen implements AutoCloseable {
         }
         return type == MessageType.REVOKE || type == MessageType.SYSTEM ? sendExpectingSilence(m.build())
                 : send(m);
+    }
+
+    /**
+     * WhatsApp's notice that this citizen's id changed, as the gateway publishes it (system message from the old id,
+     * keyed by it, naming the new one); from then on the citizen writes from {@code newId}. Nothing is answered.
+     */
+    String changesIdTo(String newId) {
+        String oldId = waId;
+        transcript.add("⚙️ WhatsApp: user id changed from " + oldId + " to " + newId);
+        Message notice = message(MessageType.SYSTEM).system(Json.mapper().createObjectNode()
+                .put("body", "User changed from " + oldId + " to " + newId).put("user_id", newId)
+                .put("type", "user_changed_user_id")).newCitizenId(newId);
+        InboundMessage message = notice.build();
+        messagesSent++;
+        produce(message);
+        writesFrom(newId);
+        return message.messageId();
+    }
+
+    /** From now on the citizen's messages carry {@code newId} (WhatsApp's notice may not have been handled yet). */
+    void writesFrom(String newId) {
+        waId = newId;
     }
 
     /** Sends words without waiting for the answer (the bot may not be consuming); returns the message id. */
@@ -152,9 +181,15 @@ final class Citizen implements AutoCloseable {
 
     void grievanceEvent(String grievanceId, long version, String action, String toStatus, String number,
                         String department, Instant dueAt, String language) {
+        grievanceEvent(ref(), grievanceId, version, action, toStatus, number, department, dueAt, language);
+    }
+
+    /** An event naming the citizen by {@code citizenRef}: grievance-service keeps the one a grievance was filed under. */
+    void grievanceEvent(String citizenRef, String grievanceId, long version, String action, String toStatus,
+                        String number, String department, Instant dueAt, String language) {
         var event = new GrievanceEvent(UUID.nameUUIDFromBytes((grievanceId + version).getBytes()).toString(),
                 GrievanceEvent.eventTypeOf(action), Instant.now(), "BLD", grievanceId, number, version, action, null,
-                toStatus, new GrievanceEvent.Actor("officer-1", "OFFICER"), null, ref(), language, department,
+                toStatus, new GrievanceEvent.Actor("officer-1", "OFFICER"), null, citizenRef, language, department,
                 "Gurur", null, 1, dueAt, null, null, null);
         KafkaTestClient.produce(Topics.GRIEVANCE_EVENTS, Map.of(grievanceId, json(event)));
     }
@@ -187,7 +222,7 @@ final class Citizen implements AutoCloseable {
 
     private void produce(InboundMessage message) {
         lastMessage = message;
-        KafkaTestClient.produce(Topics.WHATSAPP_INBOUND, Map.of(waId, json(message)));
+        KafkaTestClient.produce(Topics.WHATSAPP_INBOUND, Map.of(message.citizenId(), json(message)));
     }
 
     private void collect(Duration timeout) {
@@ -263,9 +298,21 @@ final class Citizen implements AutoCloseable {
         private InboundMessage.Media media;
         private InboundMessage.Reaction reaction;
         private InboundMessage.Revoke revoke;
+        private JsonNode system;
+        private String newCitizenId;
 
         Message(MessageType type) {
             this.type = type;
+        }
+
+        Message system(JsonNode value) {
+            this.system = value;
+            return this;
+        }
+
+        Message newCitizenId(String value) {
+            this.newCitizenId = value;
+            return this;
         }
 
         Message text(InboundMessage.Text value) {
@@ -299,12 +346,13 @@ final class Citizen implements AutoCloseable {
         }
 
         InboundMessage build() {
-            String id = "wamid." + UUID.randomUUID();
+            String id = WhatsAppIds.messageId(waId);
             Instant now = Instant.now();
+            boolean phone = waId.chars().allMatch(Character::isDigit);
             return new InboundMessage(UUID.nameUUIDFromBytes(id.getBytes()).toString(), InboundMessage.EVENT_TYPE,
-                    now, now, "BLD", id, waId, waId, null, "Citizen", "106540352242922", "917000000000", type,
-                    type.wireName(), null, text, interactive, null, location, media, null, reaction, null, null,
-                    revoke, null, null, null);
+                    now, now, "BLD", id, waId, phone ? waId : null, phone ? null : waId, newCitizenId, "Citizen",
+                    "106540352242922", "917000000000", type, type.wireName(), null, text, interactive, null, location,
+                    media, null, reaction, null, system, revoke, null, null, null);
         }
     }
 

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The conversation's figures for Prometheus: conversations started, grievances submitted, the filing funnel (each
  * step reached; drop-off is the difference between consecutive steps, abandoned drafts are counted by step), refusals
- * over the limits, and replies by language. Labels never carry a citizen's identity.
+ * over the limits, replies by language, and timer failures by timer. Labels never carry a citizen's identity.
  */
 @ApplicationScoped
 public class ChatbotMetrics {
@@ -39,6 +39,11 @@ public class ChatbotMetrics {
 
     void feedback(boolean satisfied) {
         registry.counter("chatbot.feedback", "satisfied", String.valueOf(satisfied)).increment();
+    }
+
+    /** A timer's work failed for one conversation (or a whole job); the others went on. */
+    public void timerFailed(String timer) {
+        registry.counter("chatbot.timer.failures", "timer", timer).increment();
     }
 
     public void replied(String language, int count) {

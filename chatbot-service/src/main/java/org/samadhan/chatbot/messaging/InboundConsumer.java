@@ -15,6 +15,7 @@ import org.samadhan.chatbot.conversation.Dialogue;
 import org.samadhan.chatbot.conversation.Said;
 import org.samadhan.chatbot.conversation.Turn;
 import org.samadhan.chatbot.persistence.CitizenGrievances;
+import org.samadhan.chatbot.persistence.CitizenIdentities;
 import org.samadhan.chatbot.persistence.ConversationStore;
 import org.samadhan.chatbot.understanding.Understanding;
 import org.samadhan.contracts.CitizenRefs;
@@ -26,7 +27,7 @@ import org.samadhan.messaging.TransactionalBatch;
 /**
  * Citizens' messages ({@code whatsapp.inbound.v1}, keyed by citizen, so each citizen's messages come in order): each
  * message id is handled once; the conversation's new state, its replies and its commands commit together. The
- * replies are relayed as soon as the batch commits.
+ * replies are relayed as soon as the batch commits. A notice that the citizen's id changed moves them to the new id.
  */
 @ApplicationScoped
 public class InboundConsumer implements TransactionalBatch.RecordHandler {
@@ -63,6 +64,12 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
             return; // a redelivery: already answered
         }
         Instant now = Instant.now();
+        if (message.newCitizenId() != null) {
+            // WhatsApp's notice that the citizen's id changed, keyed by the old id: nothing to answer, everything to move.
+            CitizenIdentities.move(c, message.citizenId(), CitizenRefs.of(message.citizenId(), config.citizenRefKey()),
+                    message.newCitizenId(), CitizenRefs.of(message.newCitizenId(), config.citizenRefKey()), now);
+            return;
+        }
         Said said = Said.of(message);
         String firstLanguage = said.kind() == Said.Kind.TEXT ? Understanding.language(said.text())
                 : config.defaultLanguage();

@@ -95,12 +95,14 @@ public final class CitizenGrievances {
 
     /**
      * Applies an event when it is newer than what is known (events of a grievance may be redelivered; a grievance filed
-     * elsewhere appears with its first event).
+     * elsewhere appears with its first event, under the citizen's current reference should their id have changed
+     * since: see {@link CitizenIdentities}).
      */
     public void apply(GrievanceEvent e) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into citizen_grievance as g (grievance_id, citizen_ref, "
                 + "grievance_number, status, department_code, due_at, version, submitted_at, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (grievance_id) do update set "
+                + "values (?, coalesce((select new_ref from citizen_ref_change where old_ref = ?), ?), ?, ?, ?, ?, ?, "
+                + "?, ?) on conflict (grievance_id) do update set "
                 + "grievance_number = excluded.grievance_number, status = excluded.status, "
                 + "department_code = coalesce(excluded.department_code, g.department_code), "
                 + "due_at = coalesce(excluded.due_at, g.due_at), version = excluded.version, "
@@ -108,13 +110,14 @@ public final class CitizenGrievances {
             Instant at = e.occurredAt() == null ? Instant.now() : e.occurredAt();
             s.setObject(1, UUID.fromString(e.grievanceId()));
             s.setString(2, e.citizenRef());
-            s.setString(3, e.grievanceNumber());
-            s.setString(4, e.toStatus());
-            s.setString(5, e.departmentCode());
-            s.setTimestamp(6, e.dueAt() == null ? null : Timestamp.from(e.dueAt()));
-            s.setLong(7, e.version());
-            s.setTimestamp(8, Timestamp.from(at));
+            s.setString(3, e.citizenRef());
+            s.setString(4, e.grievanceNumber());
+            s.setString(5, e.toStatus());
+            s.setString(6, e.departmentCode());
+            s.setTimestamp(7, e.dueAt() == null ? null : Timestamp.from(e.dueAt()));
+            s.setLong(8, e.version());
             s.setTimestamp(9, Timestamp.from(at));
+            s.setTimestamp(10, Timestamp.from(at));
             s.executeUpdate();
         }
     }

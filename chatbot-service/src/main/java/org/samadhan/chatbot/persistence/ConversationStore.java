@@ -76,12 +76,17 @@ public final class ConversationStore {
         }
     }
 
-    /** Citizens whose "not satisfied" reason has been awaited since before {@code cutoff}; locked, others skipped. */
-    public static List<String> lockAwaitingReasonSince(Connection c, Instant cutoff, int limit) throws SQLException {
+    /**
+     * Citizens whose "not satisfied" reason has been awaited since before {@code cutoff}, oldest first, except those
+     * in {@code except}; not locked (each is locked in its own transaction, {@link #lockIfAwaitingReasonSince}).
+     */
+    public static List<String> awaitingReasonSince(Connection c, Instant cutoff, List<String> except, int limit)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select wa_id from conversation where step = 'FEEDBACK_REASON' "
-                + "and updated_at < ? order by updated_at limit ? for update skip locked")) {
+                + "and updated_at < ? and not (wa_id = any (?)) order by updated_at limit ?")) {
             s.setTimestamp(1, Timestamp.from(cutoff));
-            s.setInt(2, limit);
+            s.setArray(2, c.createArrayOf("text", except.toArray()));
+            s.setInt(3, limit);
             List<String> waIds = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -89,6 +94,21 @@ public final class ConversationStore {
                 }
             }
             return waIds;
+        }
+    }
+
+    /**
+     * Locks the conversation if its reason is still awaited since before {@code cutoff}; false when it is not (the
+     * citizen wrote meanwhile, another instance ended the wait) or another transaction holds it.
+     */
+    public static boolean lockIfAwaitingReasonSince(Connection c, String waId, Instant cutoff) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select 1 from conversation where wa_id = ? "
+                + "and step = 'FEEDBACK_REASON' and updated_at < ? for update skip locked")) {
+            s.setString(1, waId);
+            s.setTimestamp(2, Timestamp.from(cutoff));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
         }
     }
 
