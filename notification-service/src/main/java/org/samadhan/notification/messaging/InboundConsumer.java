@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.samadhan.contracts.CitizenRefs;
 import org.samadhan.contracts.whatsapp.InboundMessage;
-import org.samadhan.contracts.whatsapp.MessageType;
 import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 import org.samadhan.notification.config.NotificationConfig;
@@ -25,7 +24,8 @@ import org.samadhan.notification.whatsapp.Recipients;
 /**
  * Follows citizens' messages ({@code whatsapp.inbound.v1}) for what sending needs: their WhatsApp id (news that was
  * waiting for it is queued), when each citizen last wrote (the 24-hour window), STOP / START, WhatsApp's convention
- * for opting out of and back into proactive messages, and a change of WhatsApp id ({@code user_changed_user_id}).
+ * for opting out of and back into proactive messages, and a change of WhatsApp id (a {@code system} message with
+ * {@code newCitizenId}: {@code user_changed_user_id}, {@code user_changed_number}).
  * Each message id is handled once (WhatsApp redelivers), and STOP / START apply in the order of WhatsApp's message
  * times, so an old STOP arriving late cannot undo a newer START.
  */
@@ -34,7 +34,6 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
 
     private static final Set<String> STOP = Set.of("STOP", "UNSUBSCRIBE", "रोकें");
     private static final Set<String> START = Set.of("START", "SUBSCRIBE", "शुरू");
-    private static final String ID_CHANGED = "user_changed_user_id";
 
     private final AgroalDataSource dataSource;
     private final String refKey;
@@ -68,9 +67,8 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
         }
         Instant at = message.occurredAt() != null ? message.occurredAt()
                 : message.receivedAt() != null ? message.receivedAt() : now;
-        if (message.type() == MessageType.SYSTEM && message.system() != null
-                && ID_CHANGED.equals(message.system().path("type").asText())) {
-            idChanged(c, citizen, message.system().path("user_id").asText(""), at, now);
+        if (message.newCitizenId() != null) { // the gateway's reading of user_changed_user_id / user_changed_number
+            idChanged(c, citizen, message.newCitizenId(), at, now);
             return;
         }
         String current = CitizenStore.currentId(c, citizen); // a late message from an id the citizen changed
@@ -92,7 +90,7 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
      */
     private void idChanged(Connection c, String from, String to, Instant at, Instant now) throws SQLException {
         if (!Recipients.isValid(to)) {
-            throw new IllegalArgumentException(ID_CHANGED + " without a valid system.user_id");
+            throw new IllegalArgumentException("newCitizenId is neither a phone number nor a WhatsApp user id");
         }
         String target = CitizenStore.currentId(c, to); // it may have changed again, and that been seen first
         if (target.equals(from)) {
