@@ -3,7 +3,6 @@ package org.samadhan.notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.samadhan.contracts.CitizenRefs;
 import org.samadhan.contracts.Hmac;
 import org.samadhan.notification.config.NotificationConfig;
 
@@ -12,11 +11,12 @@ import org.samadhan.notification.config.NotificationConfig;
  * {@code out-} and 32 hex digits of HMAC-SHA256 over the id, keyed with {@code CITIZEN_REF_KEY}.
  *
  * <p>Outbound ids are made from their cause, and a reply's cause is the citizen's WhatsApp message id, which carries
- * their phone number ({@code reply:wamid.HBgM...:1}); a plain hash could be reversed by hashing every phone number with
- * a guessed id. The citizen-reference key is reused because it is already the secret that keeps citizens
- * pseudonymous, deployed wherever this service runs and checked at start-up; the {@code outbound-id:} label keeps the
- * two uses apart, so an outbound id and a citizen id never hash alike. The same id always gives the same published
- * id, so every state of one message shares its key.
+ * their phone number ({@code reply:wamid.HBgM...:1}). Keyed, so that nobody without the key can link a published id
+ * back to a WhatsApp id, and so to a number, by hashing ids or numbers seen elsewhere. The citizen-reference key is
+ * reused because it is already the secret that keeps citizens pseudonymous, deployed wherever this service runs and
+ * checked at start-up ({@code StartupChecks}); the {@code outbound-id:} label keeps the two uses apart, so an
+ * outbound id and a citizen id never hash alike. The same id always gives the same published id, so every state of
+ * one message shares its key.
  */
 @ApplicationScoped
 public class PublishedIds {
@@ -30,7 +30,6 @@ public class PublishedIds {
     }
 
     public String of(String outboundId) {
-        CitizenRefs.checkKey(key);
         byte[] id = outboundId.getBytes(StandardCharsets.UTF_8);
         byte[] labelled = new byte[LABEL.length + id.length];
         System.arraycopy(LABEL, 0, labelled, 0, LABEL.length);
