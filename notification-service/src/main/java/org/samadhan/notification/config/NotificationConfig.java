@@ -38,6 +38,8 @@ public interface NotificationConfig {
 
     Templates templates();
 
+    OfficialTemplates officialTemplates();
+
     /** The Cloud API send endpoint: {@code {base-url}/{version}/{phone-number-id}/messages} with a bearer token. */
     interface WhatsApp {
         String baseUrl();
@@ -92,5 +94,29 @@ public interface NotificationConfig {
 
         /** Two body parameters: grievance number, the officer's action-taken note. */
         String feedback();
+    }
+
+    /**
+     * Approved template names of the officials' alerts, always sent as templates (officials are outside the 24-hour
+     * window), in the official's language; each with its body parameters.
+     */
+    interface OfficialTemplates {
+        /** Grievance number, department, due date: a new grievance is assigned to you. */
+        String assigned();
+
+        /** Grievance number, due date: a grievance you hold is due. */
+        String due();
+
+        /** Grievance number, department, why, due date: a grievance is escalated to you. */
+        String escalated();
+
+        /** Grievance number, who holds it now: a grievance you held is escalated above you. */
+        String escalatedAway();
+
+        /** Grievance number, who holds it now: the citizen rejected your resolution. */
+        String rejected();
+
+        /** Grievance number, department: the citizen rejected the resolution at the top level; it is disputed. */
+        String disputed();
     }
 }

@@ -27,7 +27,7 @@ public final class OutboundStore {
             select o.outbound_id, o.wa_id, o.citizen_ref, o.district_code, o.kind, o.grievance_id, o.language,
                    o.proactive, o.message::text, o.template::text, o.as_template, o.attempts,
                    z.last_inbound_at, coalesce(z.opted_out, false)
-            from outbound_message o left join citizen z on z.wa_id = o.wa_id
+            from outbound_message o left join citizen z on z.wa_id = o.wa_id and o.official_id is null
             """;
 
     private OutboundStore() {
@@ -93,10 +93,14 @@ public final class OutboundStore {
         }
     }
 
-    /** The citizen's id changed: what is queued for the old id goes to the new one, in its place in the queue. */
+    /**
+     * The citizen's id changed: what is queued for the old id goes to the new one, in its place in the queue (an
+     * official's alerts stay with the official's number).
+     */
     public static int redirect(Connection c, String from, String to, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
-                update outbound_message set wa_id = ?, updated_at = ? where wa_id = ? and state = 'QUEUED'""")) {
+                update outbound_message set wa_id = ?, updated_at = ?
+                where wa_id = ? and state = 'QUEUED' and official_id is null""")) {
             update.setString(1, to);
             update.setTimestamp(2, Timestamp.from(now));
             update.setString(3, from);
@@ -108,13 +112,16 @@ public final class OutboundStore {
      * Takes up to {@code limit} due messages for sending: only each citizen's oldest pending one, so a conversation's
      * replies go out in order. Marked SENDING (with the attempt counted) before anything is sent. The oldest is found
      * by a lateral lookup, always one index probe per due message: as NOT EXISTS, a planner whose statistics predate a
-     * burst of 20,000 queued messages compared every pair of them (76 s for one take).
+     * burst of 20,000 queued messages compared every pair of them (76 s for one take). An official's alerts are a
+     * sequence of their own, apart from any citizen's conversation on the same number, whose window and opt-out do
+     * not apply to them.
      */
     public static List<PendingMessage> take(Connection c, Instant now, int limit) throws SQLException {
         List<PendingMessage> taken = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(PENDING + """
                     cross join lateral (select p.outbound_id from outbound_message p
-                                        where p.wa_id = o.wa_id and p.state in ('QUEUED', 'SENDING')
+                                        where p.wa_id = o.wa_id and p.official_id is not distinct from o.official_id
+                                            and p.state in ('QUEUED', 'SENDING')
                                         order by p.created_at, p.outbound_id limit 1) oldest
                 where o.state = 'QUEUED' and o.next_attempt_at <= ? and oldest.outbound_id = o.outbound_id
                 order by o.next_attempt_at, o.created_at
