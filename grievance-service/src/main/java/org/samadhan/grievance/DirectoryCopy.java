@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.directory.DirectoryEvent;
+import org.samadhan.contracts.directory.DirectoryUnavailable;
 import org.samadhan.contracts.directory.DistrictDirectory;
 
 /**

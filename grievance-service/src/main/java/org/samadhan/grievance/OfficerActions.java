@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 import org.samadhan.contracts.Departments;
 import org.samadhan.grievance.persistence.GrievanceQueries;
@@ -50,12 +51,12 @@ public class OfficerActions {
 
     public GrievanceQueries.Detail acknowledge(OfficerScope scope, String reference, String note) throws SQLException {
         String text = InvalidInput.optionalText("note", note, NOTE_LIMIT);
-        return act(scope, reference, GrievanceAction.ACKNOWLEDGE, text, (c, row, now) -> row);
+        return act(scope, reference, GrievanceAction.ACKNOWLEDGE, text, (c, row, now) -> UnaryOperator.identity());
     }
 
     public GrievanceQueries.Detail addNote(OfficerScope scope, String reference, String note) throws SQLException {
         String text = InvalidInput.requireText("text", note, NOTE_LIMIT);
-        return act(scope, reference, GrievanceAction.ADD_NOTE, text, (c, row, now) -> row);
+        return act(scope, reference, GrievanceAction.ADD_NOTE, text, (c, row, now) -> UnaryOperator.identity());
     }
 
     /** Resolution needs the action taken; the citizen then has the feedback window to confirm or reject it. */
@@ -64,7 +65,7 @@ public class OfficerActions {
         String text = InvalidInput.requireText("note", note, NOTE_LIMIT);
         String photo = InvalidInput.optionalText("photoRef", photoRef, 500);
         return act(scope, reference, GrievanceAction.RESOLVE, text,
-                (c, row, now) -> row.resolvedWith(text, photo, now.plus(lifecycle.feedbackWindow())));
+                (c, row, now) -> r -> r.resolvedWith(text, photo, now.plus(lifecycle.feedbackWindow())));
     }
 
     /**
@@ -83,7 +84,7 @@ public class OfficerActions {
                 throw new TransitionRefused("The grievance is already with " + target);
             }
             Ladders.Placement first = ladders.first(c, row.districtCode(), target, row.block(), now);
-            return row.placedWith(target, null, first.officerId(), first.level(), first.dueAt());
+            return r -> r.placedWith(target, null, first.officerId(), first.level(), first.dueAt());
         });
     }
 
@@ -106,12 +107,13 @@ public class OfficerActions {
                         throw new InvalidInput("officerId", officer + " is not an official of " + row.departmentCode()
                                 + " at level " + row.level() + " or above");
                     }
-                    return row.placedWith(row.departmentCode(), newBlock, officer, row.level(), row.dueAt());
+                    return r -> r.placedWith(r.departmentCode(), newBlock, officer, r.level(), r.dueAt());
                 });
     }
 
+    /** Looks up what an action needs (on the locked row, after the workflow allowed it), then says what it changes. */
     private interface Change {
-        GrievanceRow apply(Connection c, GrievanceRow row, Instant now) throws SQLException;
+        UnaryOperator<GrievanceRow> prepare(Connection c, GrievanceRow row, Instant now) throws SQLException;
     }
 
     private GrievanceQueries.Detail act(OfficerScope scope, String reference, GrievanceAction action, String reason,
@@ -124,20 +126,12 @@ public class OfficerActions {
                 throw new GrievanceNotFound(reference); // moved out of scope since it was found
             }
             Workflow.next(row.status(), action, scope.role(), row.level()); // refusals before anything is looked up
-            GrievanceRow after = change.apply(c, row, now);
+            UnaryOperator<GrievanceRow> changes = change.prepare(c, row, now);
             var event = lifecycle.apply(c, row, action, new GrievanceLifecycle.Actor(scope.userId(), scope.role()),
-                    reason, moved -> carry(after, moved), now);
+                    reason, changes, now);
             LOG.infof("%s %s by %s (%s)", action, event.grievanceNumber(), scope.userId(), scope.role());
             return GrievanceQueries.detail(c, id, now);
         });
-    }
-
-    /** The change computed on the locked row, carried onto the row the workflow moved to its next state. */
-    private static GrievanceRow carry(GrievanceRow changed, GrievanceRow moved) {
-        return new GrievanceRow(moved.id(), moved.districtCode(), moved.number(), moved.status(), moved.version(),
-                moved.citizenRef(), moved.language(), changed.departmentCode(), changed.block(), changed.officerId(),
-                changed.level(), changed.dueAt(), changed.remindedForDueAt(), changed.feedbackDueAt(),
-                changed.resolutionNote(), changed.resolutionPhoto(), changed.rating(), changed.disputed());
     }
 
     private static UUID visible(Connection c, OfficerScope scope, String reference) throws SQLException {

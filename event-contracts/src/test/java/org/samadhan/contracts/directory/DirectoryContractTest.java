@@ -35,6 +35,11 @@ class DirectoryContractTest {
         assertEquals(Set.of(), SchemaValidation.validate(Topics.ROUTING_DIRECTORY, event));
         assertEquals(event.eventId(), DirectoryEvent.of(7, "someone", Instant.now(), DIRECTORY).eventId());
         assertFalse(event.eventId().equals(DirectoryEvent.of(8, "collector", Instant.now(), DIRECTORY).eventId()));
+        assertEquals(event, event.requireComplete());
+        var withoutOfficials = DirectoryEvent.of(9, "collector", Instant.now(), new DistrictDirectory("BLD",
+                DIRECTORY.blocks(), 0.4, "P3D", DIRECTORY.departments(), null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                withoutOfficials::requireComplete, "readers refuse a directory they cannot use");
     }
 
     @Test

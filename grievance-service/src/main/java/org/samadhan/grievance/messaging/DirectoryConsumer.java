@@ -1,6 +1,5 @@
 package org.samadhan.grievance.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.samadhan.contracts.Json;
 import org.samadhan.contracts.directory.DirectoryEvent;
 import org.samadhan.grievance.DirectoryCopy;
+import org.samadhan.messaging.ConsumedRecords;
 import org.samadhan.messaging.TransactionalBatch;
 
 /**
@@ -40,25 +39,9 @@ public class DirectoryConsumer implements TransactionalBatch.RecordHandler {
 
     @Override
     public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
-        DirectoryEvent event = parse(record.value());
+        DirectoryEvent event = ConsumedRecords.read(record, DirectoryEvent.class).requireComplete();
         if (directory.store(c, event)) {
             LOG.infof("Directory of %s version %d received", event.districtCode(), event.version());
-        }
-    }
-
-    private static DirectoryEvent parse(String json) {
-        if (json == null) {
-            throw new IllegalArgumentException("empty record");
-        }
-        try {
-            DirectoryEvent event = Json.mapper().readValue(json, DirectoryEvent.class);
-            if (event.districtCode() == null || event.version() < 1 || event.directory() == null
-                    || event.directory().departments() == null || event.directory().escalatedServiceLevel() == null) {
-                throw new IllegalArgumentException("directory event lacks districtCode, version or its directory");
-            }
-            return event;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a directory event: " + e.getOriginalMessage());
         }
     }
 }

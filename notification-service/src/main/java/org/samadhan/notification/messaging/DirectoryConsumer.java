@@ -39,14 +39,7 @@ public class DirectoryConsumer implements TransactionalBatch.RecordHandler {
 
     @Override
     public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
-        DirectoryEvent event = ConsumedRecords.read(record, DirectoryEvent.class);
-        if (event.districtCode() == null || event.version() < 1 || event.directory() == null
-                || event.directory().officials() == null) {
-            throw new IllegalArgumentException("directory event lacks districtCode, version or officials");
-        }
-        if (event.directory().officials().stream().anyMatch(o -> o == null || o.id() == null || o.id().isBlank())) {
-            throw new IllegalArgumentException("directory version " + event.version() + " has an official without id");
-        }
+        DirectoryEvent event = ConsumedRecords.read(record, DirectoryEvent.class).requireComplete();
         if (OfficialStore.replace(c, event.districtCode(), event.version(), event.directory().officials(),
                 Instant.now())) {
             LOG.infof("Officials of %s from directory version %d: %d", event.districtCode(), event.version(),

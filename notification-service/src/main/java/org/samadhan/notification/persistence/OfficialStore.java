@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.samadhan.contracts.directory.DirectoryUnavailable;
 import org.samadhan.contracts.directory.DistrictDirectory;
 
 /**
