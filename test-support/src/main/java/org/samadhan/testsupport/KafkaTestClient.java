@@ -3,7 +3,9 @@ package org.samadhan.testsupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -22,9 +24,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaTestClient implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
+    private Set<String> keys;
 
     private KafkaTestClient(KafkaConsumer<String, String> consumer) {
         this.consumer = consumer;
+    }
+
+    /**
+     * From now on sees only records with these keys (a test's own grievances), so background work of the
+     * service under test, such as a deadline watch over other tests' rows, cannot disturb its counts.
+     */
+    public KafkaTestClient onlyKeys(Collection<String> wanted) {
+        this.keys = Set.copyOf(wanted);
+        return this;
+    }
+
+    /** {@link #onlyKeys(Collection)} for one or a few keys. */
+    public KafkaTestClient onlyKeys(String... wanted) {
+        return onlyKeys(List.of(wanted));
     }
 
     /** A consumer of the topics that starts at their current end, so it sees only what happens next. */
@@ -64,7 +81,7 @@ public final class KafkaTestClient implements AutoCloseable {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (records.size() < count && Instant.now().isBefore(deadline)) {
-            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            pollInto(records, Duration.ofMillis(100));
         }
         if (records.size() < count) {
             throw new AssertionError("Expected " + count + " records within " + timeout + " but got " + records.size());
@@ -75,7 +92,7 @@ public final class KafkaTestClient implements AutoCloseable {
     /** What one poll returns (possibly nothing), for callers that wait for something of their own. */
     public List<ConsumerRecord<String, String>> poll(Duration timeout) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        consumer.poll(timeout).forEach(records::add);
+        pollInto(records, timeout);
         return records;
     }
 
@@ -84,9 +101,17 @@ public final class KafkaTestClient implements AutoCloseable {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         Instant deadline = Instant.now().plus(window);
         while (Instant.now().isBefore(deadline)) {
-            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            pollInto(records, Duration.ofMillis(100));
         }
         return records;
+    }
+
+    private void pollInto(List<ConsumerRecord<String, String>> records, Duration timeout) {
+        for (var record : consumer.poll(timeout)) {
+            if (keys == null || keys.contains(record.key())) {
+                records.add(record);
+            }
+        }
     }
 
     private void awaitAssignment() {

@@ -47,7 +47,7 @@ class AssignmentTest {
     @Test
     void assignmentStartsTheDeadlineFromTheDepartmentsServiceLevel() throws IOException {
         String id = UUID.randomUUID().toString();
-        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS).onlyKeys(id)) {
             KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, register(id)));
             events.await(1, Duration.ofSeconds(20));
             Instant assignedAround = Instant.now();
@@ -72,7 +72,7 @@ class AssignmentTest {
     @Test
     void anAssignmentTheWorkflowRefusesIsDeadLetteredWithTheReasonAndChangesNothing() throws IOException {
         String id = UUID.randomUUID().toString();
-        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS);
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS).onlyKeys(id);
              var dlq = KafkaTestClient.fromNowOn(Topics.deadLetter(Topics.GRIEVANCE_COMMANDS))) {
             KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, register(id)));
             KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, assign(id, "routing:1:" + id, "PHE")));
@@ -94,7 +94,7 @@ class AssignmentTest {
     @Test
     void theServiceLevelRoutingReadInTheDirectoryStartsTheClock() throws IOException {
         String id = UUID.randomUUID().toString();
-        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS).onlyKeys(id)) {
             KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, register(id)));
             events.await(1, Duration.ofSeconds(20));
             Instant assignedAround = Instant.now();
@@ -118,7 +118,7 @@ class AssignmentTest {
                 edited.autoRouteThreshold(), edited.escalatedServiceLevel(), departments, edited.officials()));
         try {
             String id = UUID.randomUUID().toString();
-            try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+            try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS).onlyKeys(id)) {
                 KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, register(id)));
                 events.await(1, Duration.ofSeconds(20));
                 Instant assignedAround = Instant.now();

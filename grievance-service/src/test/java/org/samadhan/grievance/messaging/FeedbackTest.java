@@ -42,7 +42,7 @@ class FeedbackTest {
         String id = TestGrievances.assigned(dataSource, 1, "PHE", "Gurur").get(0);
         resolve(id, "Handpump repaired");
         TestGrievances.awaitPublished(dataSource, List.of(id));
-        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS).onlyKeys(id)) {
             String command = TestGrievances.json(TestGrievances.feedback(id, "chatbot:wamid.OK1", true, 5, "ho gaya"));
             KafkaTestClient.produce(Topics.GRIEVANCE_COMMANDS, Map.of(id, command));
             var record = events.await(1, Duration.ofSeconds(20)).get(0);
@@ -63,7 +63,7 @@ class FeedbackTest {
     void notSatisfiedHandsTheGrievanceToTheOfficialAboveAndTheOneBelowCanNoLongerCloseIt() throws Exception {
         String id = TestGrievances.assigned(dataSource, 1, "PHE", "Gurur").get(0);
         String head = TestGrievances.token("phe-head", "department_head", "PHE", null);
-        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS)) {
+        try (var events = KafkaTestClient.fromNowOn(Topics.GRIEVANCE_EVENTS).onlyKeys(id)) {
             resolve(id, "Handpump repaired");
             notSatisfied(id, "chatbot:wamid.NO1", "काम नहीं हुआ, पानी अभी भी नहीं");
             JsonNode first = Json.mapper().readTree(events.await(2, Duration.ofSeconds(20)).get(1).value());
