@@ -10,6 +10,7 @@ import org.samadhan.contracts.directory.DistrictDirectory;
 import org.samadhan.grievance.persistence.GrievanceRow;
 import org.samadhan.grievance.workflow.Role;
 import org.samadhan.grievance.workflow.TransitionRefused;
+import org.samadhan.messaging.DirectoryCopy;
 
 /**
  * Who holds a grievance at each level, and for how long, from the district's directory (the one the collector edits):

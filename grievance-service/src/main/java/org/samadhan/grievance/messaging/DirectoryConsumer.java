@@ -3,25 +3,14 @@ package org.samadhan.grievance.messaging;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import org.samadhan.contracts.directory.DirectoryEvent;
-import org.samadhan.grievance.DirectoryCopy;
-import org.samadhan.messaging.ConsumedRecords;
+import org.samadhan.messaging.DirectoryCopy;
 import org.samadhan.messaging.TransactionalBatch;
 
-/**
- * Keeps this service's copy of each district's directory ({@code routing.directory.v1}, compacted): a newer version
- * replaces the stored one, a repeat or an older one changes nothing. Unreadable records are dead-lettered.
- */
+/** Keeps this service's copy of each district's directory ({@code routing.directory.v1}, compacted). */
 @ApplicationScoped
-public class DirectoryConsumer implements TransactionalBatch.RecordHandler {
-
-    private static final Logger LOG = Logger.getLogger(DirectoryConsumer.class);
+public class DirectoryConsumer {
 
     private final AgroalDataSource dataSource;
     private final DirectoryCopy directory;
@@ -34,14 +23,6 @@ public class DirectoryConsumer implements TransactionalBatch.RecordHandler {
     @Incoming("routing-directory")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
-        TransactionalBatch.process(dataSource, records, this);
-    }
-
-    @Override
-    public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
-        DirectoryEvent event = ConsumedRecords.read(record, DirectoryEvent.class).requireComplete();
-        if (directory.store(c, event)) {
-            LOG.infof("Directory of %s version %d received", event.districtCode(), event.version());
-        }
+        TransactionalBatch.process(dataSource, records, directory);
     }
 }

@@ -1,4 +1,4 @@
-package org.samadhan.grievance;
+package org.samadhan.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -9,23 +9,41 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.directory.DirectoryEvent;
 import org.samadhan.contracts.directory.DirectoryUnavailable;
 import org.samadhan.contracts.directory.DistrictDirectory;
 
 /**
- * The department directory as routing-service last published it ({@code routing.directory.v1}), kept in this
- * service's database so that every instance reads the same version inside its own transactions. The parsed document
+ * The department directory as routing-service last published it ({@code routing.directory.v1}), kept in the
+ * consuming service's database (its own migration creates the {@code directory_copy} table: district_code text
+ * primary key, version integer, document jsonb, received_at timestamptz) so that every instance reads the same
+ * version inside its own transactions. The parsed document
  * is cached per version: a read costs one indexed lookup of the version.
  */
 @ApplicationScoped
-public class DirectoryCopy {
+public class DirectoryCopy implements TransactionalBatch.RecordHandler {
+
+    private static final Logger LOG = Logger.getLogger(DirectoryCopy.class);
 
     private record Cached(int version, DistrictDirectory directory) {
     }
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /**
+     * Keeps a consumed {@code routing.directory.v1} record if it is newer than the stored version; a repeat or an
+     * older one changes nothing; an unreadable or incomplete one is refused (and dead-lettered by the batch).
+     */
+    @Override
+    public void handle(Connection c, ConsumerRecord<String, String> record) throws SQLException {
+        DirectoryEvent event = ConsumedRecords.read(record, DirectoryEvent.class).requireComplete();
+        if (store(c, event)) {
+            LOG.infof("Directory of %s version %d received", event.districtCode(), event.version());
+        }
+    }
 
     /** Keeps {@code event} if it is newer than what is stored; returns whether it was. */
     public boolean store(Connection c, DirectoryEvent event) throws SQLException {
