@@ -18,6 +18,7 @@ import org.samadhan.contracts.Json;
 import org.samadhan.contracts.Topics;
 import org.samadhan.contracts.grievance.GrievanceCommand;
 import org.samadhan.testsupport.KafkaTestClient;
+import org.samadhan.testsupport.TestDirectory;
 
 /** Grievances made the way production makes them (commands on Kafka), and officials' tokens, for the tests. */
 public final class TestGrievances {

@@ -60,12 +60,17 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Writes records to the test broker as another service would (acks=all), waiting for the acknowledgement. */
     public static void produce(String topic, Map<String, String> valuesByKey) {
+        produce(topic, List.copyOf(valuesByKey.entrySet()));
+    }
+
+    /** Writes (key, value) records in this order, several per key if need be, waiting for the acknowledgements. */
+    public static void produce(String topic, List<Map.Entry<String, String>> records) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
             // All sent before any is awaited: the producer batches them, as a service's producer would.
             List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (var entry : valuesByKey.entrySet()) {
+            for (var entry : records) {
                 sent.add(producer.send(new ProducerRecord<>(topic, entry.getKey(), entry.getValue())));
             }
             for (Future<RecordMetadata> one : sent) {

@@ -26,4 +26,8 @@ public interface AnalyticsConfig {
     /** How often the business gauges on /q/metrics are recomputed (the scheduler reads it). */
     @WithDefault("15s")
     String metricsRefresh();
+
+    /** Empty the projection and replay the topics when the service starts (env ANALYTICS_REBUILD_ON_START=true). */
+    @WithDefault("false")
+    boolean rebuildOnStart();
 }

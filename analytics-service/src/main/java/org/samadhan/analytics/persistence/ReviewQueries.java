@@ -121,11 +121,11 @@ public final class ReviewQueries {
                 : " and occurred_at <= ? and (valid_to is null or valid_to > ?)";
         String sql = "select " + dims + """
                 , level, to_status, count(*),
-                count(*) filter (where due_at < ?),
-                count(*) filter (where registered_at > ? - interval '8 days'),
-                count(*) filter (where registered_at <= ? - interval '8 days' and registered_at > ? - interval '22 days'),
-                count(*) filter (where registered_at <= ? - interval '22 days' and registered_at > ? - interval '51 days'),
-                count(*) filter (where registered_at <= ? - interval '51 days')
+                count(*) filter (where due_at < ?::timestamptz),
+                count(*) filter (where registered_at > ?::timestamptz - interval '8 days'),
+                count(*) filter (where registered_at <= ?::timestamptz - interval '8 days' and registered_at > ?::timestamptz - interval '22 days'),
+                count(*) filter (where registered_at <= ?::timestamptz - interval '22 days' and registered_at > ?::timestamptz - interval '51 days'),
+                count(*) filter (where registered_at <= ?::timestamptz - interval '51 days')
                 from grievance_event where district_code = ? and to_status not in""" + " " + CLOSED + holds
                 + where.conditions() + groupByClause(groupBy) + ", level, to_status";
         Map<Key, List<Object[]>> parts = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.samadhan.contracts.directory.DistrictDirectory;
-import org.samadhan.grievance.TestDirectory;
+import org.samadhan.testsupport.TestDirectory;
 import org.samadhan.contracts.CloudEventHeaders;
 import org.samadhan.contracts.DeadLetterHeaders;
 import org.samadhan.contracts.Json;

@@ -1,8 +1,7 @@
-package org.samadhan.grievance;
+package org.samadhan.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.agroal.api.AgroalDataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.samadhan.contracts.Departments;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.Topics;
 import org.samadhan.contracts.directory.DirectoryEvent;
 import org.samadhan.contracts.directory.DistrictDirectory;
-import org.samadhan.testsupport.KafkaTestClient;
+
 
 /**
  * A district directory as routing-service publishes it, for the tests: every department with an officer per block
@@ -61,8 +61,8 @@ public final class TestDirectory {
         return new DistrictDirectory("BLD", BLOCKS, 0.4, "P3D", departments, officials);
     }
 
-    /** Publishes a version of the directory and waits until grievance-service holds it. */
-    public static void publish(AgroalDataSource dataSource, int version, DistrictDirectory directory)
+    /** Publishes a version of the directory and waits until the service under test holds it (its directory_copy table, messaging-support's DirectoryCopy). */
+    public static void publish(DataSource dataSource, int version, DistrictDirectory directory)
             throws SQLException, InterruptedException {
         var event = DirectoryEvent.of(version, "test", Instant.now(), directory);
         try {
@@ -81,11 +81,11 @@ public final class TestDirectory {
             }
             Thread.sleep(100);
         }
-        fail("grievance-service did not receive directory version " + version + " in 30 s");
+        fail("the service did not receive directory version " + version + " in 30 s");
     }
 
     /** The standard directory, once per test JVM. */
-    public static void ensurePublished(AgroalDataSource dataSource) throws SQLException, InterruptedException {
+    public static void ensurePublished(DataSource dataSource) throws SQLException, InterruptedException {
         if (!published) {
             publish(dataSource, 1, directory());
             published = true;
