@@ -22,6 +22,7 @@ CHATBOT="${CHATBOT_URL:-http://127.0.0.1:8082}"
 ROUTING="${ROUTING_URL:-http://127.0.0.1:8083}"
 GRIEVANCE="${GRIEVANCE_URL:-http://127.0.0.1:8084}"
 NOTIFICATION="${NOTIFICATION_URL:-http://127.0.0.1:8085}"
+ANALYTICS="${ANALYTICS_URL:-http://127.0.0.1:8086}"
 KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
 PASSWORD="${LOCAL_OFFICIAL_PASSWORD:-local-password}"
 SANDBOX="${SANDBOX_URL:-http://127.0.0.1:8089}"
@@ -46,7 +47,8 @@ wamid() { # wamid <phone>: a message id as WhatsApp makes them (base64 of a reco
 
 # --- Readiness: everything the steps below rely on, each named when it is not there ---------------------------------
 for service in "gateway-service $GATEWAY" "chatbot-service $CHATBOT" "routing-service $ROUTING" \
-  "grievance-service $GRIEVANCE" "notification-service $NOTIFICATION" "whatsapp-sandbox $SANDBOX"; do
+  "grievance-service $GRIEVANCE" "notification-service $NOTIFICATION" "analytics-service $ANALYTICS" \
+  "whatsapp-sandbox $SANDBOX"; do
   read -r name url <<<"$service"
   health=$(curl -s -m 5 "$url/q/health/ready" || true)
   [[ "$health" == *'"status": "UP"'* || "$health" == *'"status":"UP"'* ]] ||
@@ -225,6 +227,13 @@ await_buttons() { # await_buttons <count>: the citizen's phone shows <count> res
 }
 head_token=$(token phe-head) && [[ -n "$head_token" ]] || fail "no token for phe-head from Keycloak"
 collector=$(token collector) && [[ -n "$collector" ]] || fail "no token for collector from Keycloak"
+# The collector's review of today, PHE's row, before this grievance's resolutions (compared after it closes).
+review_row() { # review_row <token> <department> <figure>: today's figure in that department's row (0 if no row)
+  curl -s -H "Authorization: Bearer $1" "$ANALYTICS/api/review?groupBy=department" |
+    field "([r for r in d['rows'] if r['departmentCode'] == '$2'] or [{'$3': 0}])[0]['$3']"
+}
+phe_before=()
+for figure in resolved reopened closedVerified; do phe_before+=("$(review_row "$collector" PHE "$figure")"); done
 resolved=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $officer" \
   -H 'Content-Type: application/json' -d '{"note":"Handpump washer replaced"}' "$GRIEVANCE/api/grievances/$id/resolve")
 [[ "$resolved" == 200 ]] || fail "phe-gurur's resolve answered $resolved"
@@ -257,6 +266,24 @@ done
 await_grievance "$collector" "$id" 'd["grievance"]["status"] == "CLOSED_VERIFIED"' "closed as verified by the citizen" 5
 echo "smoke test: $id resolved by phe-gurur, citizen not satisfied: reopened with phe-head (level 2), phe-gurur's"
 echo "  resolve refused (409); phe-head resolved it and the citizen's \"yes\" closed it as CLOSED_VERIFIED"
+
+# --- The collector's review: this grievance's two resolutions, one reopening and one verified closure under PHE ----
+expected="$((phe_before[0] + 2)) $((phe_before[1] + 1)) $((phe_before[2] + 1))"
+for _ in $(seq 1 20); do
+  got="$(review_row "$collector" PHE resolved) $(review_row "$collector" PHE reopened) $(review_row "$collector" PHE closedVerified)"
+  [[ "$got" == "$expected" ]] && break
+  sleep 1
+done
+[[ "$got" == "$expected" ]] || fail "the collector's review shows PHE resolved/reopened/closed verified $got, expected $expected"
+others=$(curl -s -H "Authorization: Bearer $officer" "$ANALYTICS/api/review?groupBy=department" |
+  field '" ".join(sorted(set(str(r["departmentCode"]) for r in d["rows"])))')
+[[ "$others" == "PHE" || -z "$others" ]] || fail "phe-gurur's review shows other departments: $others"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $collector" "$ANALYTICS/api/review?department=WATER")
+[[ "$code" == 400 ]] || fail "an unknown department filter answered $code, expected 400"
+csv=$(curl -sf -H "Authorization: Bearer $collector" "$ANALYTICS/api/review.csv?lang=hi") || fail "no review CSV"
+[[ "$csv" == *"विभाग"* && "$csv" == *"PHE"* ]] || fail "the Hindi review CSV lacks its header or PHE: ${csv:0:300}"
+echo "smoke test: the collector's review (analytics-service) shows PHE resolved/reopened/closed verified $got;"
+echo "  phe-gurur sees only PHE; an unknown department is refused (400); the Hindi CSV has PHE"
 
 # --- Deadline escalation: a missed deadline moves the grievance to the department head, then the collector, and the
 # officials who receive it are told on WhatsApp. ELECTRICITY's service levels are shortened for the test, then restored.
