@@ -130,6 +130,49 @@ class ProjectionTest {
         awaitProjected(List.of(good.id()), 1);
     }
 
+    @Test
+    void deliveryHealthCountsMessagesOnceWhateverTheRedeliveriesWithFailuresByWhatsAppsCode() throws Exception {
+        TestDirectory.ensurePublished(dataSource);
+        Instant day = LocalDate.parse("2025-03-04").atTime(10, 0).atZone(Period.IST).toInstant();
+        List<SimpleEntry<String, String>> outcomes = new ArrayList<>();
+        for (String state : List.of("SENT", "DELIVERED", "READ")) {
+            outcomes.add(outcome("out-" + "a".repeat(32), "registered", state, null, false, day));
+        }
+        outcomes.add(outcome("out-" + "b".repeat(32), "reply", "SENT", null, false, day));
+        outcomes.add(outcome("out-" + "b".repeat(32), "reply", "FAILED", 131047, false, day));
+        outcomes.add(outcome("out-" + "c".repeat(32), "resolved", "SENT", null, true, day));
+        outcomes.add(outcome("out-" + "d".repeat(32), "official-assigned", "SENT", null, true, day));
+        outcomes.add(outcome("out-" + "d".repeat(32), "official-assigned", "DELIVERED", null, true, day));
+        List<SimpleEntry<String, String>> twice = new ArrayList<>(outcomes);
+        twice.addAll(outcomes);
+        KafkaTestClient.produce(Topics.NOTIFICATION_DELIVERIES, new ArrayList<>(twice));
+        String expected = "{citizen={sent=3, delivered=1, read=1, failed=1, dead=0, failedByCode={131047=1}, "
+                + "templateFallbacks=1}, official={sent=1, delivered=1, read=0, failed=0, dead=0, failedByCode={}, "
+                + "templateFallbacks=1}}";
+        Instant deadline = Instant.now().plusSeconds(30);
+        String seen = null;
+        while (Instant.now().isBefore(deadline) && !expected.equals(seen)) {
+            seen = given().auth().oauth2(collector()).queryParam("from", "2025-03-04").queryParam("to", "2025-03-04")
+                    .get("/api/review").then().statusCode(200).extract().jsonPath().getMap("delivery").toString();
+            Thread.sleep(200);
+        }
+        assertEquals(expected, seen, "messages, not events: each once although every outcome arrived twice");
+    }
+
+    private static SimpleEntry<String, String> outcome(String outboundId, String kind, String state,
+                                                       Integer errorCode, boolean template, Instant at) {
+        try {
+            var outcome = new org.samadhan.contracts.notification.DeliveryOutcome(
+                    UUID.nameUUIDFromBytes((outboundId + "/" + state).getBytes()).toString(),
+                    org.samadhan.contracts.notification.DeliveryOutcome.EVENT_TYPE, at, "BLD", outboundId, kind,
+                    null, kind.startsWith("official-") ? null : "cz-" + "e".repeat(32), "hi", state, errorCode,
+                    errorCode == null ? null : "Re-engagement message", template, 1);
+            return new SimpleEntry<>(outboundId, Json.mapper().writeValueAsString(outcome));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static UnaryOperator<Lifecycle> path(int i) {
         String officer = TestDirectory.officer("PHE", "Gurur");
         String head = TestDirectory.head("PHE");
