@@ -77,7 +77,8 @@ public class ReviewMetrics {
         List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 select coalesce(department_code, 'none'), coalesce(block, 'none'), coalesce(level::text, 'none'),
-                    to_status, count(*), count(*) filter (where due_at < now()),
+                    to_status, count(*), count(*) filter (where due_at < now()
+                        and to_status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED')),
                     count(*) filter (where registered_at > now() - interval '8 days'),
                     count(*) filter (where registered_at <= now() - interval '8 days'
                         and registered_at > now() - interval '22 days'),

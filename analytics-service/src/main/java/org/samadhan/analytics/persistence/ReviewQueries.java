@@ -44,6 +44,11 @@ public final class ReviewQueries {
     }
 
     private static final String CLOSED = "('CLOSED_VERIFIED', 'CLOSED_UNVERIFIED')";
+    /**
+     * The states in which an official owes action, so a deadline can pass: a resolution waiting for the citizen's
+     * answer is not overdue, whatever its deadline was (grievance-service escalates only these states too).
+     */
+    static final String WITH_OFFICIALS = "('ASSIGNED', 'IN_PROGRESS', 'REOPENED')";
 
     private ReviewQueries() {
     }
@@ -121,13 +126,14 @@ public final class ReviewQueries {
                 : " and occurred_at <= ? and (valid_to is null or valid_to > ?)";
         String sql = "select " + dims + """
                 , level, to_status, count(*),
-                count(*) filter (where due_at < ?::timestamptz),
+                count(*) filter (where due_at < ?::timestamptz and to_status in (:owing)),
                 count(*) filter (where registered_at > ?::timestamptz - interval '8 days'),
                 count(*) filter (where registered_at <= ?::timestamptz - interval '8 days' and registered_at > ?::timestamptz - interval '22 days'),
                 count(*) filter (where registered_at <= ?::timestamptz - interval '22 days' and registered_at > ?::timestamptz - interval '51 days'),
                 count(*) filter (where registered_at <= ?::timestamptz - interval '51 days')
                 from grievance_event where district_code = ? and to_status not in""" + " " + CLOSED + holds
                 + where.conditions() + groupByClause(groupBy) + ", level, to_status";
+        sql = sql.replace("(:owing)", WITH_OFFICIALS);
         Map<Key, List<Object[]>> parts = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
