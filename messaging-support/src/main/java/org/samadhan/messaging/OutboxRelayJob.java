@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a database: consumers {@link #wake()} it after each committed batch a person is waiting for; otherwise it relays every
  * {@code outbox.idle}. Settings {@code outbox.batch-size} (500), {@code outbox.ack-timeout} (5 s), {@code outbox.idle}
  * (1 s), {@code outbox.max-backoff} (10 s, the longest wait between failed rounds); the Kafka client id is the
- * application's name with {@code -outbox}.
+ * application's name with {@code -outbox}. Its backlog is measured by {@link OutboxGauges}.
  */
 @Startup
 @ApplicationScoped
@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OutboxRelayJob {
 
     private final OutboxRelayWorker worker;
+    private final OutboxGauges gauges; // held: Micrometer keeps gauges' objects only weakly
 
     public OutboxRelayJob(DataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                           MeterRegistry metrics,
@@ -34,6 +35,7 @@ public class OutboxRelayJob {
                           @ConfigProperty(name = "outbox.max-backoff", defaultValue = "10s") Duration maxBackoff) {
         this.worker = OutboxRelayWorker.start(dataSource, kafka, application + "-outbox",
                 new OutboxRelayWorker.Settings(batchSize, ackTimeout, idle, maxBackoff), metrics);
+        this.gauges = OutboxGauges.register(dataSource, metrics);
     }
 
     /** Relays what was just committed without waiting for the next tick. */
