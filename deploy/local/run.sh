@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole system on one machine, without containers: a real Kafka broker (jars from Maven Central), a real
-# PostgreSQL (Debian package), a real OIDC provider (Keycloak, from Maven Central, realm deploy/local/keycloak) and
-# every service, all under the ignored .run/ directory.
+# PostgreSQL (Debian package), a real OIDC provider (Keycloak, from Maven Central, realm deploy/local/keycloak),
+# Prometheus (Debian package, deploy/prometheus) scraping the services and the broker, and every service, all under
+# the ignored .run/ directory.
 #
-#   deploy/local/run.sh up [service ...]   start Kafka, PostgreSQL and the services (all, or the ones named)
+#   deploy/local/run.sh up [service ...]   start Kafka, PostgreSQL, Keycloak, Prometheus and the services (all, or the
+#                                          ones named)
 #   deploy/local/run.sh stop service ...   stop the named services only
 #   deploy/local/run.sh down               stop exactly what `up` started
 #   deploy/local/run.sh status             show what runs
@@ -33,6 +35,8 @@ else
   PG_HOME="$RUN/postgres"
 fi
 KC_HOME="$RUN/keycloak"
+PROM_HOME="$RUN/prometheus"
+JMX_HOME="$RUN/jmx-exporter"
 PIDS="$RUN/pids"
 LOGS="$RUN/logs"
 
@@ -41,6 +45,8 @@ KAFKA_CONTROLLER_PORT=9093
 PG_PORT=55432
 KC_PORT=8180
 KC_URL="http://localhost:$KC_PORT"
+PROM_PORT=9090
+KAFKA_METRICS_PORT=9404 # the broker's JMX exporter agent (deploy/prometheus/jmx-exporter)
 # Fixed local ports (ENGINEERING.md). A module is started only if it exists in the repository.
 declare -A PORTS=(
   [gateway-service]=8081 [chatbot-service]=8082 [routing-service]=8083 [grievance-service]=8084
@@ -93,6 +99,7 @@ start_kafka() {
       -DincludeScope=runtime -DoutputDirectory="$KAFKA_HOME/libs"
     touch "$KAFKA_HOME/libs/.complete"
   fi
+  fetch_jmx_exporter
   mkdir -p "$LOGS/kafka"
   cat >"$KAFKA_HOME/server.properties" <<EOF
 process.roles=broker,controller
@@ -118,11 +125,22 @@ EOF
   : >"$LOGS/kafka/server.log" # readiness is read from this run's log, never from an old one
   log "Kafka: starting on 127.0.0.1:$KAFKA_PORT"
   nohup java -Xms256m -Xmx768m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
+    -javaagent:"$(ls "$JMX_HOME"/jmx_prometheus_javaagent-*.jar)=127.0.0.1:$KAFKA_METRICS_PORT:$ROOT/deploy/prometheus/jmx-exporter/kafka-broker.yml" \
     -Dkafka.logs.dir="$LOGS/kafka" -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties" \
     >"$LOGS/kafka/stdout.log" 2>&1 &
   echo $! >"$PIDS/kafka.pid"
   wait_until 60 "Kafka" grep -q "Kafka Server started" "$LOGS/kafka/server.log"
   create_topics
+}
+
+# The broker's metrics for Prometheus: the JMX exporter agent, from Maven Central like the broker's jars.
+fetch_jmx_exporter() {
+  [[ -f "$JMX_HOME/.complete" ]] && return
+  log "Kafka: fetching the Prometheus JMX exporter agent from Maven Central (once)"
+  rm -rf "$JMX_HOME"
+  "$ROOT/mvnw" -q -B -f "$ROOT/deploy/prometheus/jmx-exporter/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DexcludeTransitive=true -DoutputDirectory="$JMX_HOME" || die "JMX exporter download failed"
+  touch "$JMX_HOME/.complete"
 }
 
 create_topics() {
@@ -224,6 +242,46 @@ wait_keycloak() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
+# Prometheus: deploy/prometheus/prometheus.yml and its rules, data in .run/prometheus
+# ---------------------------------------------------------------------------------------------------------------------
+prometheus_bin() {
+  if ! command -v prometheus >/dev/null; then
+    log "Prometheus: installing the Debian package (once)" >&2
+    [[ $(id -u) == 0 ]] || die "Prometheus is not installed and installing it needs root: apt-get install prometheus"
+    # Without recommends: prometheus-node-exporter would start a host exporter too.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus >/dev/null; }
+  fi
+  # The package's own service (systemd or init script) would take 9090 with /etc/prometheus' configuration.
+  if [[ -d /run/systemd/system ]] && systemctl is-enabled --quiet prometheus 2>/dev/null; then
+    systemctl disable --now prometheus >/dev/null 2>&1 || true
+  elif [[ -x /etc/init.d/prometheus ]] && /etc/init.d/prometheus status >/dev/null 2>&1; then
+    /etc/init.d/prometheus stop >/dev/null 2>&1 || true
+  fi
+  command -v prometheus
+}
+
+start_prometheus() {
+  if is_running prometheus; then log "Prometheus: already running"; return; fi
+  local bin
+  bin=$(prometheus_bin) || die "Prometheus could not be installed"
+  if curl -s -o /dev/null "http://127.0.0.1:$PROM_PORT/-/ready"; then
+    die "port $PROM_PORT is taken by another Prometheus (not started by run.sh); stop it first"
+  fi
+  mkdir -p "$PROM_HOME/data" "$LOGS"
+  log "Prometheus: starting on http://127.0.0.1:$PROM_PORT (deploy/prometheus, data in $PROM_HOME)"
+  nohup "$bin" --config.file="$ROOT/deploy/prometheus/prometheus.yml" --storage.tsdb.path="$PROM_HOME/data" \
+    --storage.tsdb.retention.time=7d --web.listen-address="127.0.0.1:$PROM_PORT" >"$LOGS/prometheus.log" 2>&1 &
+  echo $! >"$PIDS/prometheus.pid"
+}
+
+wait_prometheus() {
+  wait_until 60 "Prometheus" curl -sf "http://127.0.0.1:$PROM_PORT/-/ready"
+  is_running prometheus || die "Prometheus exited (see $LOGS/prometheus.log)"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
 # Services
 # ---------------------------------------------------------------------------------------------------------------------
 existing_services() {
@@ -272,15 +330,18 @@ up() {
   start_keycloak
   start_kafka
   start_postgres
+  start_prometheus
   wait_keycloak
   for s in "${services[@]}"; do start_service "$s"; done
   for s in "${services[@]}"; do
     wait_until 120 "$s" curl -sf "http://127.0.0.1:${PORTS[$s]}/q/health/ready"
     is_running "$s" || die "$s exited (see $LOGS/$s.log)"
   done
+  wait_prometheus
   log "Ready."
   printf '  %-22s %s\n' "Kafka" "$KAFKA_BOOTSTRAP_SERVERS" "PostgreSQL" "127.0.0.1:$PG_PORT (user $DB_USER; files in $PG_HOME)" \
-    "Keycloak" "$KC_URL (realm balod; officials phe-gurur, cspdcl-dondi, phe-head, collector)"
+    "Keycloak" "$KC_URL (realm balod; officials phe-gurur, cspdcl-dondi, phe-head, collector)" \
+    "Prometheus" "http://127.0.0.1:$PROM_PORT (targets /targets, alerts /alerts; broker metrics 127.0.0.1:$KAFKA_METRICS_PORT)"
   for s in "${services[@]}"; do
     printf '  %-22s http://127.0.0.1:%s   (health /q/health, metrics /q/metrics)\n' "$s" "${PORTS[$s]}"
   done
@@ -303,6 +364,7 @@ stop_pid() { # stop_pid <name>: TERM, then KILL after 20 s
 down() {
   local s
   for s in "${SERVICE_ORDER[@]}"; do stop_pid "$s"; done
+  stop_pid prometheus
   stop_pid kafka
   stop_pid keycloak
   if [[ -f "$PIDS/postgres.pid" ]]; then
@@ -312,13 +374,14 @@ down() {
 }
 
 status() {
-  local name any=0
-  for name in kafka postgres keycloak "${SERVICE_ORDER[@]}"; do
+  local name port any=0
+  for name in kafka postgres keycloak prometheus "${SERVICE_ORDER[@]}"; do
     [[ -f "$PIDS/$name.pid" ]] || continue
     any=1
     if is_running "$name"; then
-      printf '  %-22s running (pid %s)%s\n' "$name" "$(cat "$PIDS/$name.pid")" \
-        "${PORTS[$name]:+  http://127.0.0.1:${PORTS[$name]}}"
+      port=${PORTS[$name]:-}
+      [[ $name == prometheus ]] && port=$PROM_PORT
+      printf '  %-22s running (pid %s)%s\n' "$name" "$(cat "$PIDS/$name.pid")" "${port:+  http://127.0.0.1:$port}"
     else
       printf '  %-22s not running (stale pid file)\n' "$name"
     fi
