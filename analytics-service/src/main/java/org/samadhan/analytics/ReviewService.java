@@ -140,8 +140,8 @@ public class ReviewService {
                     select count(*), coalesce(sum(filed), 0) from (
                         select count(*) as filed from grievance_event
                         where district_code = ? and action = 'REGISTER' and citizen_ref is not null
-                            and occurred_at >= ? and occurred_at < ?""" + where.conditions() + """
-                         group by citizen_ref having count(*) > ?) habitual""")) {
+                            and occurred_at >= ? and occurred_at < ?""" + where.conditions()
+                    + " group by citizen_ref having count(*) > ?) habitual")) {
                 int i = 1;
                 s.setString(i++, config.district());
                 s.setTimestamp(i++, Timestamp.from(ym.atDay(1).atStartOfDay(Period.IST).toInstant()));

@@ -28,9 +28,9 @@ public final class DeliveryQueries {
     public static Map<String, Health> health(Connection c, String district, Instant from, Instant to,
                                              Selection selection) throws SQLException {
         Selection.Sql where = selection.sql("department_code", "block", "officer_id");
-        String scoped = where.conditions().isEmpty() ? "" : """
-                 and grievance_id in (select grievance_id from grievance_event
-                    where valid_to is null""" + where.conditions() + ")";
+        String scoped = where.conditions().isEmpty() ? ""
+                : " and grievance_id in (select grievance_id from grievance_event where valid_to is null"
+                + where.conditions() + ")";
         String sql = """
                 select audience, state, coalesce(error_code::text, 'none'), count(distinct outbound_id),
                     count(distinct outbound_id) filter (where template)
