@@ -3,7 +3,6 @@ package org.samadhan.grievance;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.agroal.api.AgroalDataSource;
-import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -12,12 +11,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.Topics;
 import org.samadhan.contracts.grievance.GrievanceCommand;
 import org.samadhan.testsupport.KafkaTestClient;
+import org.samadhan.testsupport.OfficialTokens;
 import org.samadhan.testsupport.TestDirectory;
 
 /** Grievances made the way production makes them (commands on Kafka), and officials' tokens, for the tests. */
@@ -114,14 +113,6 @@ public final class TestGrievances {
      * claims, and this service as its audience.
      */
     public static String token(String user, String role, String department, String block) {
-        var claims = Jwt.preferredUserName(user).subject(user).groups(Set.of(role))
-                .issuer("https://server.example.com").audience("grievance-service");
-        if (department != null) {
-            claims.claim("department", department);
-        }
-        if (block != null) {
-            claims.claim("block", block);
-        }
-        return claims.jws().keyId("1").sign("privateKey.jwk");
+        return OfficialTokens.token("grievance-service", user, role, department, block);
     }
 }
