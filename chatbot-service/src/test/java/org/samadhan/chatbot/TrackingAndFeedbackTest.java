@@ -69,7 +69,8 @@ class TrackingAndFeedbackTest {
         try (Citizen citizen = new Citizen()) {
             String id = resolved(citizen, "हैंडपंप खराब है, पानी नहीं आ रहा, जल्दी ठीक करें", 1);
             OutboundMessage asked = awaitStatus(citizen, "स्थिति", "पुष्टि का इंतज़ार");
-            assertEquals(List.of("feedback:yes:" + id, "feedback:no:" + id), buttonIds(asked));
+            assertEquals(List.of("feedback:yes:" + id + ":3", "feedback:no:" + id + ":3"), buttonIds(asked),
+                    "the buttons name the resolution they ask about (version 3)");
 
             OutboundMessage thanks = only(citizen.taps("feedback:yes:" + id));
             assertEquals("पुष्टि के लिए धन्यवाद। शिकायत *BLD-2026-000901* हल मानकर बंद की जाएगी।",
@@ -82,6 +83,38 @@ class TrackingAndFeedbackTest {
             assertTrue(only(citizen.taps("feedback:no:" + id)).content().body().contains("पहले ही दर्ज है"));
             assertEquals(2, citizen.commands().size(), "the second tap issued nothing");
             Transcripts.write("feedback-hindi", citizen);
+        }
+    }
+
+    @Test
+    void aTapThatOvertakesTheResolutionOnItsWayToTheBotAnswersThatResolutionOnce() throws Exception {
+        try (Citizen citizen = new Citizen()) {
+            String id = assigned(citizen, "Handpump near the school in Gurur gives no water since Monday");
+            // WhatsApp shows the resolution (version 3) with its buttons before its event has reached the bot.
+            OutboundMessage thanks = only(citizen.taps("feedback:yes:" + id + ":3"));
+            assertEquals("Thank you for confirming. Complaint *BLD-2026-000901* will be closed as resolved.",
+                    thanks.content().body(), "not \"already recorded\": nobody had answered it");
+            GrievanceCommand feedback = citizen.awaitCommand(2);
+            assertEquals("chatbot:feedback:" + id + ":3", feedback.commandId(), "the answer to resolution 3");
+            assertTrue(feedback.feedback().satisfied());
+
+            citizen.grievanceEvent(id, 3, "RESOLVE", "RESOLVED", "BLD-2026-000901", "PHE", DUE, "en");
+            assertTrue(only(citizen.taps("feedback:no:" + id + ":3")).content().body().contains("already recorded"));
+            OutboundMessage status = awaitStatus(citizen, "status", "waiting for your confirmation");
+            assertTrue(status.content().buttons() == null || status.content().buttons().isEmpty(),
+                    "answered: not asked again");
+            assertEquals(2, citizen.commands().size(), "one answer");
+        }
+        try (Citizen citizen = new Citizen()) {
+            String id = assigned(citizen, "Handpump near the school in Dondi gives no water since Monday");
+            assertTrue(only(citizen.taps("feedback:no:" + id + ":3")).content().body()
+                    .contains("What is still wrong?"));
+            assertTrue(only(citizen.says("Still no water, only air comes out")).content().body()
+                    .contains("reopened"));
+            GrievanceCommand feedback = citizen.awaitCommand(2);
+            assertEquals("chatbot:feedback:" + id + ":3", feedback.commandId());
+            assertFalse(feedback.feedback().satisfied());
+            assertEquals("Still no water, only air comes out", feedback.feedback().reason());
         }
     }
 
@@ -153,6 +186,15 @@ class TrackingAndFeedbackTest {
         OutboundMessage review = only(citizen.sharesLocation(20.73, 81.2));
         only(citizen.taps(review.content().buttons().get(0).id()));
         return citizen.awaitCommand(commandNumber).grievanceId();
+    }
+
+    /** Filed in English, registered and assigned to PHE as the bot has read (version 2). */
+    private static String assigned(Citizen citizen, String description) throws Exception {
+        String id = file(citizen, description, 1);
+        citizen.grievanceEvent(id, 1, "REGISTER", "REGISTERED", "BLD-2026-000901", null, null, "en");
+        citizen.grievanceEvent(id, 2, "ASSIGN", "ASSIGNED", "BLD-2026-000901", "PHE", DUE, "en");
+        awaitStatus(citizen, "status", "Public Health");
+        return id;
     }
 
     /** Files, then plays grievance-service up to RESOLVED (number BLD-2026-000901). */

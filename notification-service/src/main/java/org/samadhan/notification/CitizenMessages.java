@@ -14,6 +14,7 @@ import java.util.ResourceBundle;
 import org.samadhan.contracts.Departments;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.grievance.GrievanceEvent;
+import org.samadhan.contracts.whatsapp.FeedbackButtons;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 import org.samadhan.notification.config.NotificationConfig;
 
@@ -64,9 +65,11 @@ public class CitizenMessages {
         boolean proactive = !"REGISTER".equals(event.action());
         if ("RESOLVE".equals(event.action())) {
             var content = OutboundMessage.Content.buttons(truncate(body, OutboundMessage.MAX_BODY_WITH_BUTTONS),
-                    List.of(new OutboundMessage.Button("feedback:yes:" + event.grievanceId(),
+                    List.of(new OutboundMessage.Button(
+                                    FeedbackButtons.satisfied(event.grievanceId(), event.version()),
                                     bundle.getString("button.yes")),
-                            new OutboundMessage.Button("feedback:no:" + event.grievanceId(),
+                            new OutboundMessage.Button(
+                                    FeedbackButtons.notSatisfied(event.grievanceId(), event.version()),
                                     bundle.getString("button.no"))));
             return Optional.of(new Composed(key, proactive, content,
                     template(templates.feedback(), event.grievanceNumber(), arguments[3].toString())));

@@ -124,7 +124,7 @@ class NotificationTest {
         JsonNode resolve = Json.mapper().valueToTree(toHindi.get(2));
         assertEquals("button", resolve.path("interactive").path("type").asText());
         assertTrue(resolve.path("interactive").path("body").path("text").asText().contains("नया वॉशर लगाया"));
-        assertEquals("feedback:yes:" + g1,
+        assertEquals("feedback:yes:" + g1 + ":4",
                 resolve.path("interactive").path("action").path("buttons").get(0).path("reply").path("id").asText());
 
         await().atMost(PATIENCE).until(() -> Citizens.received(english).size() == 3);

@@ -22,6 +22,7 @@ import org.samadhan.chatbot.persistence.CitizenGrievances;
 import org.samadhan.chatbot.understanding.Intent;
 import org.samadhan.chatbot.understanding.Understanding;
 import org.samadhan.contracts.grievance.GrievanceCommand;
+import org.samadhan.contracts.whatsapp.FeedbackButtons;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 
 /**
@@ -271,7 +272,14 @@ public class Dialogue {
                 }
             }
             case "track" -> x.tracking().one(argument);
-            case "feedback" -> feedbackTap(x, "feedback:yes".equals(action), argument);
+            case "feedback" -> {
+                var tap = FeedbackButtons.read(said.tapId());
+                if (tap.isPresent()) {
+                    feedbackTap(x, tap.get());
+                } else {
+                    menu(x, "stale");
+                }
+            }
             case "reason" -> x.t().reply(say(text(x.lang(), "feedback.already", number(x, argument))));
             case "review", "photo", "draft" -> draftTap(x, action, argument);
             default -> menu(x, "stale");
@@ -487,16 +495,29 @@ public class Dialogue {
     // Feedback on a resolution
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void feedbackTap(Context x, boolean yes, String grievanceId) throws SQLException {
-        Optional<CitizenGrievance> grievance = x.grievances().find(x.c().citizenRef(), grievanceId);
-        if (grievance.isEmpty()) {
+    /**
+     * A tap on "solved" / "not solved". The button names the resolution it asked about; when that resolution is newer
+     * than what this service has read of the grievance (WhatsApp showed it before grievance.events.v1 reached us),
+     * the answer is for that resolution, not "already answered".
+     */
+    private void feedbackTap(Context x, FeedbackButtons.Tap tap) throws SQLException {
+        Optional<CitizenGrievance> known = x.grievances().find(x.c().citizenRef(), tap.grievanceId());
+        if (known.isEmpty()) {
             menu(x, "stale");
-        } else if (!grievance.get().awaitsFeedback()) {
-            x.t().reply(say(text(x.lang(), "feedback.already", number(x, grievance.get()))));
-        } else if (yes) {
-            satisfied(x, grievance.get());
+            return;
+        }
+        CitizenGrievance grievance = known.get();
+        boolean answered = grievance.feedbackVersion() != null && tap.resolution() != null
+                && grievance.feedbackVersion() >= tap.resolution();
+        if (tap.resolution() != null && tap.resolution() > grievance.version() && !answered) {
+            grievance = grievance.resolvedAt(tap.resolution());
+        }
+        if (!grievance.awaitsFeedback()) {
+            x.t().reply(say(text(x.lang(), "feedback.already", number(x, grievance))));
+        } else if (tap.satisfied()) {
+            satisfied(x, grievance);
         } else {
-            askWhyNot(x, grievance.get());
+            askWhyNot(x, grievance);
         }
     }
 
@@ -521,7 +542,7 @@ public class Dialogue {
         Optional<CitizenGrievance> grievance = x.grievances().find(c.citizenRef(), c.feedbackGrievanceId());
         c.feedbackGrievanceId(null);
         c.step(Step.IDLE);
-        if (grievance.isEmpty() || !"RESOLVED".equals(grievance.get().status())) {
+        if (grievance.isEmpty() || !grievance.get().answerPending()) {
             return; // closed meanwhile (the feedback window passed): nothing left to answer
         }
         x.t().command(feedback(x, grievance.get(), false, reason));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.samadhan.chatbot.persistence.CitizenGrievance;
 import org.samadhan.chatbot.persistence.CitizenGrievances;
 import org.samadhan.contracts.Departments;
+import org.samadhan.contracts.whatsapp.FeedbackButtons;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 
 /**
@@ -76,8 +77,8 @@ final class Tracking {
                         BotTexts.locale(lang)).format(g.dueAt().atZone(DISTRICT_TIME)));
         if (g.awaitsFeedback()) {
             t.reply(BotTexts.ask(body + "\n\n" + text(lang, "track.was_it_fixed"), List.of(
-                    button(lang, "feedback:yes:" + g.grievanceId(), "button.satisfied"),
-                    button(lang, "feedback:no:" + g.grievanceId(), "button.not_satisfied"))));
+                    button(lang, FeedbackButtons.satisfied(g.grievanceId(), g.version()), "button.satisfied"),
+                    button(lang, FeedbackButtons.notSatisfied(g.grievanceId(), g.version()), "button.not_satisfied"))));
         } else {
             t.reply(say(body));
         }
