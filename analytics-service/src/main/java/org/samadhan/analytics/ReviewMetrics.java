@@ -76,7 +76,8 @@ public class ReviewMetrics {
         List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
         List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                select coalesce(department_code, 'none'), coalesce(block, 'none'), coalesce(level::text, 'none'),
+                select coalesce(department_code, 'none'), coalesce(block, 'none'),
+                    case when to_status = 'REGISTERED' then 'unrouted' else coalesce(level::text, 'none') end,
                     to_status, count(*), count(*) filter (where due_at < now()
                         and to_status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED')),
                     count(*) filter (where registered_at > now() - interval '8 days'),

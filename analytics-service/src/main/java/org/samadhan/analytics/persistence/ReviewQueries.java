@@ -43,6 +43,9 @@ public final class ReviewQueries {
         public static final Stocks NONE = new Stocks(0, Map.of(), Map.of(), 0, 0, 0, 0, 0);
     }
 
+    /** The openByLevel key of grievances not yet routed: nobody holds them, so they are at no level. */
+    public static final String UNROUTED = "unrouted";
+
     private static final String CLOSED = "('CLOSED_VERIFIED', 'CLOSED_UNVERIFIED')";
     /**
      * The states in which an official owes action, so a deadline can pass: a resolution waiting for the citizen's
@@ -125,14 +128,14 @@ public final class ReviewQueries {
         String holds = now ? " and valid_to is null"
                 : " and occurred_at <= ? and (valid_to is null or valid_to > ?)";
         String sql = "select " + dims + """
-                , level, to_status, count(*),
+                , case when to_status = 'REGISTERED' then null else level end, to_status, count(*),
                 count(*) filter (where due_at < ?::timestamptz and to_status in (:owing)),
                 count(*) filter (where registered_at > ?::timestamptz - interval '8 days'),
                 count(*) filter (where registered_at <= ?::timestamptz - interval '8 days' and registered_at > ?::timestamptz - interval '22 days'),
                 count(*) filter (where registered_at <= ?::timestamptz - interval '22 days' and registered_at > ?::timestamptz - interval '51 days'),
                 count(*) filter (where registered_at <= ?::timestamptz - interval '51 days')
                 from grievance_event where district_code = ? and to_status not in""" + " " + CLOSED + holds
-                + where.conditions() + groupByClause(groupBy) + ", level, to_status";
+                + where.conditions() + groupByClause(groupBy) + ", 4, 5";
         sql = sql.replace("(:owing)", WITH_OFFICIALS);
         Map<Key, List<Object[]>> parts = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -153,7 +156,7 @@ public final class ReviewQueries {
                 while (r.next()) {
                     Object level = r.getObject(4);
                     parts.computeIfAbsent(key(r, groupBy), k -> new ArrayList<>()).add(new Object[] {
-                        level == null ? "none" : level.toString(), r.getString(5), r.getLong(6), r.getLong(7),
+                        level == null ? UNROUTED : level.toString(), r.getString(5), r.getLong(6), r.getLong(7),
                         r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)});
                 }
             }

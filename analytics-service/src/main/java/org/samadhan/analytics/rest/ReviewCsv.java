@@ -33,6 +33,8 @@ final class ReviewCsv {
     private record Column(String en, String hi, Function<ReviewRow, Object> value) {
     }
 
+    private static final Column RANK = new Column("Rank", "रैंक", ReviewRow::rank);
+
     private static final List<Column> FIGURES = List.of(
             new Column("Received", "प्राप्त", ReviewRow::received),
             new Column("Open", "लंबित", ReviewRow::open),
@@ -53,7 +55,7 @@ final class ReviewCsv {
             new Column("90th percentile hours to resolve", "निराकरण में घंटे (90वाँ प्रतिशतक)",
                     ReviewRow::p90HoursToResolve),
             new Column("Grade (0-100)", "ग्रेड (0-100)", ReviewRow::grade),
-            new Column("Rank", "रैंक", ReviewRow::rank));
+            RANK);
 
     private ReviewCsv() {
     }
@@ -79,7 +81,7 @@ final class ReviewCsv {
     private static Object[] values(ReviewRow row, String tooFew) {
         return FIGURES.stream().map(c -> {
             Object v = c.value().apply(row);
-            return v == null && row.grade() == null && c.en().startsWith("Rank") ? "" : v == null ? tooFew : v;
+            return v != null ? v : c == RANK ? "" : tooFew; // an unranked row (the total) has no place, not "too few"
         }).toArray();
     }
 

@@ -100,7 +100,8 @@ class ReviewScenarioTest {
             openByStatus.IN_PROGRESS    0       1            0          3        4
             openByStatus.RESOLVED       0       1            0          2        3
             openByStatus.REOPENED       0       0            0          2        2
-            openByLevel.1               1       1            0          2        4
+            openByLevel.unrouted        1       0            0          0        1
+            openByLevel.1               0       1            0          2        3
             openByLevel.2               0       1            0          1        2
             openByLevel.3               0       0            0          5        5
             overdue                     0       0            0          3        3
