@@ -9,7 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -34,6 +32,7 @@ import org.samadhan.contracts.Topics;
 import org.samadhan.contracts.grievance.GrievanceEvent;
 import org.samadhan.testsupport.KafkaTestClient;
 import org.samadhan.testsupport.KafkaTestResource;
+import org.samadhan.testsupport.OfficialTokens;
 import org.samadhan.testsupport.PostgresTestResource;
 import org.samadhan.testsupport.TestDirectory;
 
@@ -251,8 +250,6 @@ class ProjectionTest {
     }
 
     private static String collector() {
-        return Jwt.preferredUserName("collector").subject("collector").groups(Set.of("collector"))
-                .issuer("https://server.example.com").audience("analytics-service").jws().keyId("1")
-                .sign("privateKey.jwk");
+        return OfficialTokens.token("analytics-service", "collector", "collector", null, null);
     }
 }
