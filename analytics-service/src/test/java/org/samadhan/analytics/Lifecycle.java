@@ -58,6 +58,18 @@ public final class Lifecycle {
         return add("ACKNOWLEDGE", "IN_PROGRESS", null, null, null, null);
     }
 
+    /** An officer's note: the status and holder stay. */
+    public Lifecycle note(Duration after) {
+        at = at.plus(after);
+        return add("ADD_NOTE", status, null, null, null, null);
+    }
+
+    /** The deadline watch's reminder to the holder: nothing else changes. */
+    public Lifecycle remind(Duration after) {
+        at = at.plus(after);
+        return add("REMIND", status, null, null, null, null);
+    }
+
     public Lifecycle resolve(Duration after) {
         at = at.plus(after);
         return add("RESOLVE", "RESOLVED", null, null, null, null);
