@@ -65,8 +65,9 @@ public class ReviewService {
         try (Connection c = dataSource.getConnection()) {
             Selection selection = select(c, reviewer, department, block, officer);
             boolean current = stockAt.equals(now);
-            Map<Key, ReviewQueries.Flows> flows = ReviewQueries.flows(c, config.district(), period.start(),
+            ReviewQueries.FlowTable flowTable = ReviewQueries.flows(c, config.district(), period.start(),
                     period.end(), groupBy, selection);
+            Map<Key, ReviewQueries.Flows> flows = flowTable.rows();
             Map<Key, ReviewQueries.Stocks> stocks = ReviewQueries.stocks(c, config.district(), stockAt, current,
                     groupBy, selection);
             Set<Key> keys = new LinkedHashSet<>(flows.keySet());
@@ -78,11 +79,8 @@ public class ReviewService {
             rows.sort(Comparator.comparing(ReviewRow::departmentCode, Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparing(ReviewRow::block, Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparing(ReviewRow::officerId, Comparator.nullsFirst(Comparator.naturalOrder())));
-            ReviewRow total = ReviewRow.of(new Key(null, null, null),
-                    ReviewQueries.flows(c, config.district(), period.start(), period.end(), null, selection)
-                            .values().stream().findFirst().orElse(null),
-                    ReviewQueries.stocks(c, config.district(), stockAt, current, null, selection)
-                            .values().stream().findFirst().orElse(null), config.minimumVolume());
+            ReviewRow total = ReviewRow.of(new Key(null, null, null), flowTable.total(),
+                    ReviewQueries.Stocks.sum(stocks.values()), config.minimumVolume());
             return new Report(config.district(), period.from(), period.to(),
                     groupBy.name().toLowerCase(Locale.ROOT), config.minimumVolume(), stockAt, ranked(rows), total,
                     DeliveryQueries.health(c, config.district(), period.start(), period.end(), selection));
@@ -109,8 +107,7 @@ public class ReviewService {
                 Period p = new Period(start, last);
                 Instant at = p.stockAt(now);
                 ReviewRow row = ReviewRow.of(new Key(null, null, null),
-                        ReviewQueries.flows(c, config.district(), p.start(), p.end(), null, selection).values()
-                                .stream().findFirst().orElse(null),
+                        ReviewQueries.flows(c, config.district(), p.start(), p.end(), null, selection).total(),
                         ReviewQueries.stocks(c, config.district(), at, at.equals(now), null, selection).values()
                                 .stream().findFirst().orElse(null), config.minimumVolume());
                 points.add(new Point(start, last, row.received(), row.resolved(), row.closedVerified(),

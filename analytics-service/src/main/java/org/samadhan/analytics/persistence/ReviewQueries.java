@@ -41,6 +41,26 @@ public final class ReviewQueries {
                          long age0To7, long age8To21, long age22To50, long ageOver50) {
 
         public static final Stocks NONE = new Stocks(0, Map.of(), Map.of(), 0, 0, 0, 0, 0);
+
+        /** The stocks of several rows together: every figure is a count. */
+        public static Stocks sum(java.util.Collection<Stocks> parts) {
+            Map<String, Long> byStatus = new TreeMap<>();
+            Map<String, Long> byLevel = new TreeMap<>();
+            long open = 0;
+            long overdue = 0;
+            long[] ages = new long[4];
+            for (Stocks p : parts) {
+                open += p.open();
+                overdue += p.overdue();
+                p.byStatus().forEach((k, v) -> byStatus.merge(k, v, Long::sum));
+                p.byLevel().forEach((k, v) -> byLevel.merge(k, v, Long::sum));
+                ages[0] += p.age0To7();
+                ages[1] += p.age8To21();
+                ages[2] += p.age22To50();
+                ages[3] += p.ageOver50();
+            }
+            return new Stocks(open, byStatus, byLevel, overdue, ages[0], ages[1], ages[2], ages[3]);
+        }
     }
 
     /** The openByLevel key of grievances not yet routed: nobody holds them, so they are at no level. */
@@ -56,11 +76,20 @@ public final class ReviewQueries {
     private ReviewQueries() {
     }
 
-    public static Map<Key, Flows> flows(Connection c, String district, Instant from, Instant to, GroupBy groupBy,
-                                        Selection selection) throws SQLException {
+    /** The period's flows per row, and in total (for all rows of the selection, in the same scan). */
+    public record FlowTable(Map<Key, Flows> rows, Flows total) {
+    }
+
+    /** The flows of the period, grouped by {@code groupBy} (null: the total only). */
+    public static FlowTable flows(Connection c, String district, Instant from, Instant to, GroupBy groupBy,
+                                  Selection selection) throws SQLException {
         String dims = dims(groupBy, "charged_department", "charged_block", "charged_officer");
         Selection.Sql where = selection.sql("charged_department", "charged_block", "charged_officer");
-        String sql = "select " + dims + """
+        // One scan for the rows and the total: grouping() tells the total apart from the not-yet-routed row.
+        String totalFlag = groupBy == null ? "1" : "grouping(charged_department)";
+        String grouping = groupBy == null ? "" : " group by grouping sets ((" + String.join(", ",
+                groupColumns(groupBy, "charged_department", "charged_block", "charged_officer")) + "), ())";
+        String sql = "select " + dims + ", " + totalFlag + """
                 , count(*) filter (where action = 'REGISTER'),
                 count(*) filter (where action = 'ASSIGN' and first_of_action),
                 count(*) filter (where action = 'ASSIGN' and first_of_action
@@ -94,8 +123,9 @@ public final class ReviewQueries {
                 percentile_cont(0.9) within group (order by extract(epoch from occurred_at - registered_at))
                     filter (where action in ('CONFIRM_RESOLVED', 'EXPIRE_FEEDBACK'))
                 from grievance_event where district_code = ? and occurred_at >= ? and occurred_at < ?"""
-                + where.conditions() + groupByClause(groupBy);
+                + where.conditions() + grouping;
         Map<Key, Flows> rows = new LinkedHashMap<>();
+        Flows total = Flows.NONE;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             s.setTimestamp(i++, Timestamp.from(to));
@@ -107,17 +137,22 @@ public final class ReviewQueries {
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    int n = 3;
-                    rows.put(key(r, groupBy), new Flows(r.getLong(++n), r.getLong(++n), r.getLong(++n),
+                    int n = 4;
+                    Flows flows = new Flows(r.getLong(++n), r.getLong(++n), r.getLong(++n),
                             r.getLong(++n), r.getLong(++n), r.getLong(++n), r.getLong(++n), r.getLong(++n),
                             r.getLong(++n), r.getLong(++n), r.getLong(++n), r.getLong(++n), r.getLong(++n),
                             r.getLong(++n), number(r, ++n), r.getLong(++n), r.getLong(++n), number(r, ++n),
                             number(r, ++n), r.getLong(++n), number(r, ++n), number(r, ++n), number(r, ++n),
-                            number(r, ++n)));
+                            number(r, ++n));
+                    if (r.getInt(4) == 1) {
+                        total = flows;
+                    } else {
+                        rows.put(key(r, groupBy), flows);
+                    }
                 }
             }
         }
-        return rows;
+        return new FlowTable(rows, total);
     }
 
     public static Map<Key, Stocks> stocks(Connection c, String district, Instant at, boolean now, GroupBy groupBy,
@@ -194,6 +229,11 @@ public final class ReviewQueries {
 
     private static String groupByClause(GroupBy groupBy) {
         return " group by 1, 2, 3";
+    }
+
+    private static List<String> groupColumns(GroupBy groupBy, String department, String block, String officer) {
+        return groupBy.byOfficer() ? List.of(department, block, officer)
+                : groupBy.byBlock() ? List.of(department, block) : List.of(department);
     }
 
     private static Key key(ResultSet r, GroupBy groupBy) throws SQLException {
