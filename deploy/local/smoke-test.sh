@@ -217,14 +217,13 @@ await_grievance() { # await_grievance <token> <id> <python expression that must 
   fail "grievance $2: $4 did not happen; it is $(grievance "$1" "$2" | cut -c1-400)"
 }
 await_buttons() { # await_buttons <count>: the phone shows <count> resolutions of $id with buttons; sets $resolution
-  local n=0
+  local n=0 versions
   for _ in $(seq 1 60); do
-    n=$( (curl -s "$SANDBOX/sandbox/citizens/$citizen/messages" | grep -oE "\"feedback:no:$id:[0-9]+\"" || true) | wc -l)
-    if [[ $n -ge $1 ]]; then # the buttons name the resolution they ask about (its version)
-      resolution=$(curl -s "$SANDBOX/sandbox/citizens/$citizen/messages" | grep -oE "\"feedback:no:$id:[0-9]+\"" |
-        tail -n 1 | sed -E 's/.*:([0-9]+)"$/\1/')
-      return 0
-    fi
+    # The buttons name the resolution they ask about (its version); the citizen's own taps repeat those ids.
+    versions=$( (curl -s "$SANDBOX/sandbox/citizens/$citizen/messages" | grep -oE "\"feedback:no:$id:[0-9]+\"" || true) |
+      sed -E 's/.*:([0-9]+)"$/\1/' | sort -un)
+    n=$(printf '%s\n' "$versions" | grep -c . || true)
+    if [[ $n -ge $1 ]]; then resolution=$(printf '%s\n' "$versions" | tail -n 1); return 0; fi
     sleep 0.5
   done
   fail "the citizen's phone shows $n resolutions of $id with buttons, expected $1"
