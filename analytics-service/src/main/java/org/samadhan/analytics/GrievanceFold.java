@@ -16,7 +16,8 @@ public final class GrievanceFold {
 
     /** The stored facts of one event, as published. */
     public record Event(int version, String action, Instant occurredAt, String department, String block,
-                        String officerId, String previousOfficerId, Instant dueAt) {
+                        String officerId, String previousOfficerId, Instant dueAt, String toStatus, Integer level,
+                        Integer rating, boolean disputed) {
     }
 
     /** What the fold adds to one event. */

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.samadhan.analytics.config.AnalyticsConfig;
 import org.samadhan.analytics.messaging.DeliveryConsumer;
 import org.samadhan.analytics.messaging.GrievanceEventConsumer;
+import org.samadhan.analytics.persistence.RollupStore;
 import org.samadhan.contracts.Topics;
 import org.samadhan.messaging.TransactionalBatch;
 
@@ -42,16 +43,19 @@ public class ProjectionRebuild {
     }
 
     private final AgroalDataSource dataSource;
+    private final GrievanceProjection projection;
     private final GrievanceEventConsumer grievanceEvents;
     private final DeliveryConsumer deliveries;
     private final String bootstrapServers;
     private final boolean onStart;
 
-    public ProjectionRebuild(AgroalDataSource dataSource, GrievanceEventConsumer grievanceEvents,
+    public ProjectionRebuild(AgroalDataSource dataSource, GrievanceProjection projection,
+                             GrievanceEventConsumer grievanceEvents,
                              DeliveryConsumer deliveries,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              AnalyticsConfig config) {
         this.dataSource = dataSource;
+        this.projection = projection;
         this.grievanceEvents = grievanceEvents;
         this.deliveries = deliveries;
         this.bootstrapServers = bootstrapServers;
@@ -59,6 +63,7 @@ public class ProjectionRebuild {
     }
 
     void onStart(@Observes StartupEvent start) throws Exception {
+        backfillRollups();
         if (onStart) {
             Result result = rebuild();
             LOG.infof("Rebuilt the figures from %d grievance events and %d delivery outcomes in %s",
@@ -69,11 +74,34 @@ public class ProjectionRebuild {
     public Result rebuild() throws SQLException, InterruptedException {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate grievance_event, delivery_event");
+            s.execute("truncate grievance_event, delivery_event, " + RollupStore.TABLES);
         }
         long events = replay(Topics.GRIEVANCE_EVENTS, grievanceEvents);
         long outcomes = replay(Topics.NOTIFICATION_DELIVERIES, deliveries);
         return new Result(events, outcomes, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Fills the review's rollups from the projection when they are empty although it is not (a database projected
+     * before V3 added them); the live consumers wait meanwhile, as projecting takes the lock this holds.
+     */
+    void backfillRollups() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("lock table grievance_event in share mode");
+                if (RollupStore.needBackfill(c)) {
+                    long started = System.nanoTime();
+                    long grievances = projection.backfill(c);
+                    LOG.infof("Rolled up %d grievances for the review in %s", grievances,
+                            Duration.ofNanos(System.nanoTime() - started));
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
     }
 
     private long replay(String topic, TransactionalBatch.RecordHandler handler) throws InterruptedException {

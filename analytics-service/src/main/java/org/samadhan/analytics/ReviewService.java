@@ -65,8 +65,8 @@ public class ReviewService {
         try (Connection c = dataSource.getConnection()) {
             Selection selection = select(c, reviewer, department, block, officer);
             boolean current = stockAt.equals(now);
-            ReviewQueries.FlowTable flowTable = ReviewQueries.flows(c, config.district(), period.start(),
-                    period.end(), groupBy, selection);
+            ReviewQueries.FlowTable flowTable = ReviewQueries.flows(c, config.district(), period, groupBy,
+                    selection);
             Map<Key, ReviewQueries.Flows> flows = flowTable.rows();
             Map<Key, ReviewQueries.Stocks> stocks = ReviewQueries.stocks(c, config.district(), stockAt, current,
                     groupBy, selection);
@@ -107,7 +107,7 @@ public class ReviewService {
                 Period p = new Period(start, last);
                 Instant at = p.stockAt(now);
                 ReviewRow row = ReviewRow.of(new Key(null, null, null),
-                        ReviewQueries.flows(c, config.district(), p.start(), p.end(), null, selection).total(),
+                        ReviewQueries.flows(c, config.district(), p, null, selection).total(),
                         ReviewQueries.stocks(c, config.district(), at, at.equals(now), null, selection).values()
                                 .stream().findFirst().orElse(null), config.minimumVolume());
                 points.add(new Point(start, last, row.received(), row.resolved(), row.closedVerified(),

@@ -23,8 +23,15 @@ import org.samadhan.contracts.grievance.GrievanceEvent;
 public final class GrievanceEventStore {
 
     /** One stored event with what the fold last derived for it. */
-    public record Stored(UUID grievanceId, GrievanceFold.Event event, GrievanceFold.Derived derived) {
+    public record Stored(UUID grievanceId, String district, GrievanceFold.Event event, GrievanceFold.Derived derived) {
     }
+
+    private static final String COLUMNS = """
+            select grievance_id, version, action, occurred_at, department_code, block, officer_id,
+                previous_officer_id, due_at, registered_at, first_assigned_at, first_transferred_at,
+                first_of_action, charged_department, charged_block, charged_officer, on_time, valid_to,
+                to_status, level, rating, disputed, district_code
+            from grievance_event""";
 
     private GrievanceEventStore() {
     }
@@ -86,28 +93,79 @@ public final class GrievanceEventStore {
         }
     }
 
+    /**
+     * Makes the caller's transaction the only one projecting these grievances until it ends: a grievance's events
+     * are folded over what the others committed, never beside them (the live consumers and a rebuild can meet).
+     */
+    public static void lock(Connection c, List<UUID> grievances) throws SQLException {
+        long[] keys = grievances.stream().mapToLong(g -> g.getMostSignificantBits() ^ g.getLeastSignificantBits())
+                .sorted().distinct().toArray();
+        try (PreparedStatement s = c.prepareStatement(
+                "select pg_advisory_xact_lock(k) from (select k from unnest(?::int8[]) k order by k) keys")) {
+            s.setArray(1, c.createArrayOf("int8", java.util.Arrays.stream(keys).boxed().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    // each row is one lock taken, in key order
+                }
+            }
+        }
+    }
+
     /** Every stored event of these grievances, each grievance's in version order. */
     public static Map<UUID, List<Stored>> load(Connection c, List<UUID> grievances) throws SQLException {
         Map<UUID, List<Stored>> byGrievance = new LinkedHashMap<>();
-        try (PreparedStatement select = c.prepareStatement("""
-                select grievance_id, version, action, occurred_at, department_code, block, officer_id,
-                    previous_officer_id, due_at, registered_at, first_assigned_at, first_transferred_at,
-                    first_of_action, charged_department, charged_block, charged_officer, on_time, valid_to
-                from grievance_event where grievance_id = any(?) order by grievance_id, version""")) {
+        try (PreparedStatement select = c.prepareStatement(COLUMNS
+                + " where grievance_id = any(?) order by grievance_id, version")) {
             select.setArray(1, c.createArrayOf("uuid", grievances.toArray()));
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    UUID id = r.getObject(1, UUID.class);
-                    var event = new GrievanceFold.Event(r.getInt(2), r.getString(3), instant(r, 4), r.getString(5),
-                            r.getString(6), r.getString(7), r.getString(8), instant(r, 9));
-                    var derived = new GrievanceFold.Derived(instant(r, 10), instant(r, 11), instant(r, 12),
-                            r.getBoolean(13), r.getString(14), r.getString(15), r.getString(16),
-                            (Boolean) r.getObject(17), instant(r, 18));
-                    byGrievance.computeIfAbsent(id, k -> new ArrayList<>()).add(new Stored(id, event, derived));
+                    Stored stored = stored(r);
+                    byGrievance.computeIfAbsent(stored.grievanceId(), k -> new ArrayList<>()).add(stored);
                 }
             }
         }
         return byGrievance;
+    }
+
+    /**
+     * Hands every grievance's stored events, in version order, to {@code each}, reading the table in chunks (the
+     * caller's transaction must not be in auto-commit, so that PostgreSQL streams rather than loads it all).
+     */
+    public static void forEachGrievance(Connection c, HistoryHandler each) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(COLUMNS + " order by grievance_id, version")) {
+            select.setFetchSize(10_000);
+            try (ResultSet r = select.executeQuery()) {
+                List<Stored> history = new ArrayList<>();
+                while (r.next()) {
+                    Stored stored = stored(r);
+                    if (!history.isEmpty() && !history.get(0).grievanceId().equals(stored.grievanceId())) {
+                        each.accept(history);
+                        history = new ArrayList<>();
+                    }
+                    history.add(stored);
+                }
+                if (!history.isEmpty()) {
+                    each.accept(history);
+                }
+            }
+        }
+    }
+
+    /** Receives one grievance's stored events. */
+    @FunctionalInterface
+    public interface HistoryHandler {
+        void accept(List<Stored> history) throws SQLException;
+    }
+
+    private static Stored stored(ResultSet r) throws SQLException {
+        UUID id = r.getObject(1, UUID.class);
+        var event = new GrievanceFold.Event(r.getInt(2), r.getString(3), instant(r, 4), r.getString(5),
+                r.getString(6), r.getString(7), r.getString(8), instant(r, 9), r.getString(19),
+                (Integer) r.getObject(20), (Integer) r.getObject(21), r.getBoolean(22));
+        var derived = new GrievanceFold.Derived(instant(r, 10), instant(r, 11), instant(r, 12),
+                r.getBoolean(13), r.getString(14), r.getString(15), r.getString(16),
+                (Boolean) r.getObject(17), instant(r, 18));
+        return new Stored(id, r.getString(23), event, derived);
     }
 
     /** Writes changed derived columns, all in one statement. */

@@ -11,7 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.samadhan.analytics.GroupBy;
+import org.samadhan.analytics.Period;
+import org.samadhan.analytics.ReviewContribution;
+import org.samadhan.analytics.ReviewContribution.Kind;
+import org.samadhan.analytics.ReviewContribution.Measure;
 import org.samadhan.analytics.Selection;
 
 /**
@@ -64,14 +72,15 @@ public final class ReviewQueries {
     }
 
     /** The openByLevel key of grievances not yet routed: nobody holds them, so they are at no level. */
-    public static final String UNROUTED = "unrouted";
+    public static final String UNROUTED = ReviewContribution.UNROUTED;
 
     private static final String CLOSED = "('CLOSED_VERIFIED', 'CLOSED_UNVERIFIED')";
     /**
      * The states in which an official owes action, so a deadline can pass: a resolution waiting for the citizen's
      * answer is not overdue, whatever its deadline was (grievance-service escalates only these states too).
      */
-    static final String WITH_OFFICIALS = "('ASSIGNED', 'IN_PROGRESS', 'REOPENED')";
+    static final String WITH_OFFICIALS = ReviewContribution.OWING.stream().sorted()
+            .collect(Collectors.joining("', '", "('", "')"));
 
     private ReviewQueries() {
     }
@@ -80,88 +89,144 @@ public final class ReviewQueries {
     public record FlowTable(Map<Key, Flows> rows, Flows total) {
     }
 
-    /** The flows of the period, grouped by {@code groupBy} (null: the total only). */
-    public static FlowTable flows(Connection c, String district, Instant from, Instant to, GroupBy groupBy,
+    /**
+     * The flows of the period, grouped by {@code groupBy} (null: the total only), from the day rollups: their counts
+     * summed, first-time-right as first assignments less those transferred before the period's end, and the exact
+     * medians and 90th percentiles of the period's durations.
+     */
+    public static FlowTable flows(Connection c, String district, Period period, GroupBy groupBy,
                                   Selection selection) throws SQLException {
-        String dims = dims(groupBy, "charged_department", "charged_block", "charged_officer");
-        Selection.Sql where = selection.sql("charged_department", "charged_block", "charged_officer");
-        // One scan for the rows and the total: grouping() tells the total apart from the not-yet-routed row.
-        String totalFlag = groupBy == null ? "1" : "grouping(charged_department)";
-        String grouping = groupBy == null ? "" : " group by grouping sets ((" + String.join(", ",
-                groupColumns(groupBy, "charged_department", "charged_block", "charged_officer")) + "), ())";
-        String sql = "select " + dims + ", " + totalFlag + """
-                , count(*) filter (where action = 'REGISTER'),
-                count(*) filter (where action = 'ASSIGN' and first_of_action),
-                count(*) filter (where action = 'ASSIGN' and first_of_action
-                    and (first_transferred_at is null or first_transferred_at >= ?)),
-                count(*) filter (where action = 'ESCALATE'),
-                count(*) filter (where action = 'ESCALATE' and level = 2),
-                count(*) filter (where action = 'ESCALATE' and level = 3),
-                count(*) filter (where action = 'REJECT_RESOLUTION'),
-                count(distinct grievance_id) filter (where action = 'REJECT_RESOLUTION' and disputed),
-                count(*) filter (where action = 'TRANSFER'),
-                count(*) filter (where action = 'RESOLVE'),
-                count(*) filter (where action = 'RESOLVE' and on_time),
-                count(*) filter (where action = 'CONFIRM_RESOLVED'),
-                count(*) filter (where action = 'EXPIRE_FEEDBACK'),
-                count(rating) filter (where action = 'CONFIRM_RESOLVED'),
-                avg(rating) filter (where action = 'CONFIRM_RESOLVED'),
-                count(*) filter (where action = 'ACKNOWLEDGE' and first_of_action),
-                count(*) filter (where action = 'ACKNOWLEDGE' and first_of_action
-                    and occurred_at <= first_assigned_at + interval '1 day'),
-                percentile_cont(0.5) within group (order by extract(epoch from occurred_at - first_assigned_at))
-                    filter (where action = 'ACKNOWLEDGE' and first_of_action),
-                percentile_cont(0.9) within group (order by extract(epoch from occurred_at - first_assigned_at))
-                    filter (where action = 'ACKNOWLEDGE' and first_of_action),
-                count(*) filter (where action = 'RESOLVE' and first_of_action),
-                percentile_cont(0.5) within group (order by extract(epoch from occurred_at - registered_at))
-                    filter (where action = 'RESOLVE' and first_of_action),
-                percentile_cont(0.9) within group (order by extract(epoch from occurred_at - registered_at))
-                    filter (where action = 'RESOLVE' and first_of_action),
-                percentile_cont(0.5) within group (order by extract(epoch from occurred_at - registered_at))
-                    filter (where action in ('CONFIRM_RESOLVED', 'EXPIRE_FEEDBACK')),
-                percentile_cont(0.9) within group (order by extract(epoch from occurred_at - registered_at))
-                    filter (where action in ('CONFIRM_RESOLVED', 'EXPIRE_FEEDBACK'))
-                from grievance_event where district_code = ? and occurred_at >= ? and occurred_at < ?"""
-                + where.conditions() + grouping;
+        Selection.Sql where = selection.sql("department", "block", "officer");
+        Map<Key, long[]> counts = new LinkedHashMap<>();
+        String measures = Arrays.stream(Measure.values()).map(m -> "sum(" + m.column() + ")")
+                .collect(Collectors.joining(", "));
+        query(c, "select " + dims(groupBy, "department", "block", "officer") + ", " + totalFlag(groupBy) + ", "
+                + measures + " from review_day where district_code = ? and day >= ? and day <= ?"
+                + where.conditions() + groupingSets(groupBy), parameters(district, period.from(), period.to(), where),
+                r -> {
+                    long[] sums = new long[Measure.values().length];
+                    for (int m = 0; m < sums.length; m++) {
+                        sums[m] = r.getLong(5 + m);
+                    }
+                    Key key = rowKey(r);
+                    // Rows whose contributions moved elsewhere (a registration charged once routed) sum to zero.
+                    if (key == TOTAL || !ReviewContribution.allZero(sums)) {
+                        counts.put(key, sums);
+                    }
+                });
+        Map<Key, Long> transferred = new LinkedHashMap<>();
+        List<Object> transferParameters = parameters(district, period.from(), period.to(), where);
+        transferParameters.add(3, period.to());
+        query(c, "select " + dims(groupBy, "department", "block", "officer") + ", " + totalFlag(groupBy)
+                + ", sum(grievances) from review_transfer where district_code = ? and assign_day >= ? "
+                + "and assign_day <= ? and transfer_day <= ?" + where.conditions() + groupingSets(groupBy),
+                transferParameters, r -> transferred.put(rowKey(r), r.getLong(5)));
+        Map<Key, Double[]> percentiles = new LinkedHashMap<>();
+        String kindGrouping = groupBy == null ? " group by kind" : " group by grouping sets (("
+                + String.join(", ", groupColumns(groupBy, "department", "block", "officer")) + ", kind), (kind))";
+        query(c, "select " + dims(groupBy, "department", "block", "officer") + ", " + totalFlag(groupBy)
+                + ", kind, percentile_cont(array[0.5, 0.9]) within group (order by seconds) from review_duration "
+                + "where district_code = ? and day >= ? and day <= ?" + where.conditions() + kindGrouping,
+                parameters(district, period.from(), period.to(), where), r -> {
+                    Double[] p = percentiles.computeIfAbsent(rowKey(r), k -> new Double[6]);
+                    Double[] values = (Double[]) r.getArray(6).getArray();
+                    int kind = r.getInt(5);
+                    p[2 * kind] = values[0];
+                    p[2 * kind + 1] = values[1];
+                });
         Map<Key, Flows> rows = new LinkedHashMap<>();
         Flows total = Flows.NONE;
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            s.setTimestamp(i++, Timestamp.from(to));
-            s.setString(i++, district);
-            s.setTimestamp(i++, Timestamp.from(from));
-            s.setTimestamp(i++, Timestamp.from(to));
-            for (Object parameter : where.parameters()) {
-                s.setObject(i++, parameter);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    int n = 4;
-                    Flows flows = new Flows(r.getLong(++n), r.getLong(++n), r.getLong(++n),
-                            r.getLong(++n), r.getLong(++n), r.getLong(++n), r.getLong(++n), r.getLong(++n),
-                            r.getLong(++n), r.getLong(++n), r.getLong(++n), r.getLong(++n), r.getLong(++n),
-                            r.getLong(++n), number(r, ++n), r.getLong(++n), r.getLong(++n), number(r, ++n),
-                            number(r, ++n), r.getLong(++n), number(r, ++n), number(r, ++n), number(r, ++n),
-                            number(r, ++n));
-                    if (r.getInt(4) == 1) {
-                        total = flows;
-                    } else {
-                        rows.put(key(r, groupBy), flows);
-                    }
-                }
+        for (Map.Entry<Key, long[]> entry : counts.entrySet()) {
+            Flows flows = flows(entry.getValue(), transferred.getOrDefault(entry.getKey(), 0L),
+                    percentiles.getOrDefault(entry.getKey(), new Double[6]));
+            if (entry.getKey() == TOTAL) {
+                total = flows;
+            } else {
+                rows.put(entry.getKey(), flows);
             }
         }
         return new FlowTable(rows, total);
     }
 
+    /** The key the grouping set () is read under. */
+    private static final Key TOTAL = new Key("\0total", null, null);
+
+    private static Flows flows(long[] n, long transferredLater, Double[] p) {
+        long rated = n[Measure.RATED.ordinal()];
+        return new Flows(n[Measure.RECEIVED.ordinal()], n[Measure.ASSIGNED.ordinal()],
+                n[Measure.ASSIGNED.ordinal()] - transferredLater, n[Measure.ESCALATED.ordinal()],
+                n[Measure.ESCALATED_TO_LEVEL2.ordinal()], n[Measure.ESCALATED_TO_LEVEL3.ordinal()],
+                n[Measure.REOPENED.ordinal()], n[Measure.DISPUTED.ordinal()], n[Measure.TRANSFERRED.ordinal()],
+                n[Measure.RESOLVED.ordinal()], n[Measure.RESOLVED_ON_TIME.ordinal()],
+                n[Measure.CLOSED_VERIFIED.ordinal()], n[Measure.CLOSED_UNVERIFIED.ordinal()], rated,
+                rated == 0 ? null : n[Measure.RATING_SUM.ordinal()] / (double) rated,
+                n[Measure.ACKNOWLEDGED.ordinal()], n[Measure.ACKNOWLEDGED_WITHIN_A_DAY.ordinal()],
+                p[2 * Kind.ACKNOWLEDGE.ordinal()], p[2 * Kind.ACKNOWLEDGE.ordinal() + 1],
+                n[Measure.FIRST_RESOLUTIONS.ordinal()], p[2 * Kind.RESOLVE.ordinal()],
+                p[2 * Kind.RESOLVE.ordinal() + 1], p[2 * Kind.CLOSE.ordinal()], p[2 * Kind.CLOSE.ordinal() + 1]);
+    }
+
+    /**
+     * Open grievances at {@code at}: now from the open rollups (counts by holder, level and status; only the
+     * recent ones for ageing and those not yet due for overdue), or at a past period's end from the events.
+     */
     public static Map<Key, Stocks> stocks(Connection c, String district, Instant at, boolean now, GroupBy groupBy,
                                           Selection selection) throws SQLException {
+        return now ? stocksNow(c, district, at, groupBy, selection) : stocksAt(c, district, at, groupBy, selection);
+    }
+
+    private static Map<Key, Stocks> stocksNow(Connection c, String district, Instant at, GroupBy groupBy,
+                                              Selection selection) throws SQLException {
+        Selection.Sql where = selection.sql("department", "block", "officer");
+        String dims = dims(groupBy, "department", "block", "officer");
+        Map<Key, Map<String, Long>> byStatus = new LinkedHashMap<>();
+        Map<Key, Map<String, Long>> byLevel = new LinkedHashMap<>();
+        query(c, "select " + dims + ", level_key, status, sum(grievances) from open_count where district_code = ?"
+                + where.conditions() + " group by 1, 2, 3, 4, 5 having sum(grievances) <> 0",
+                parameters(district, null, null, where), r -> {
+                    Key key = heldBy(r);
+                    long n = r.getLong(6);
+                    byLevel.computeIfAbsent(key, k -> new TreeMap<>()).merge(r.getString(4), n, Long::sum);
+                    byStatus.computeIfAbsent(key, k -> new TreeMap<>()).merge(r.getString(5), n, Long::sum);
+                });
+        // Ageing: only grievances registered in the last 51 days are under 51 days old; the rest are over 50.
+        Instant days8 = at.minus(Duration.ofDays(8));
+        Instant days22 = at.minus(Duration.ofDays(22));
+        Instant days51 = at.minus(Duration.ofDays(51));
+        Map<Key, long[]> young = new LinkedHashMap<>();
+        List<Object> ageParameters = new ArrayList<>(List.of(Timestamp.from(days8), Timestamp.from(days8),
+                Timestamp.from(days22), Timestamp.from(days22), district, Timestamp.from(days51)));
+        ageParameters.addAll(where.parameters());
+        query(c, "select " + dims + ", count(*) filter (where registered_at > ?), count(*) filter "
+                + "(where registered_at <= ? and registered_at > ?), count(*) filter (where registered_at <= ?) "
+                + "from open_grievance where district_code = ? and registered_at > ?" + where.conditions()
+                + " group by 1, 2, 3", ageParameters,
+                r -> young.put(heldBy(r), new long[] {r.getLong(4), r.getLong(5), r.getLong(6)}));
+        // Overdue: of those owing action, all but the ones whose deadline is still ahead (or who have none).
+        Map<Key, Long> notDue = new LinkedHashMap<>();
+        List<Object> dueParameters = new ArrayList<>(List.of(district, Timestamp.from(at)));
+        dueParameters.addAll(where.parameters());
+        query(c, "select " + dims + ", count(*) from open_grievance where district_code = ? and owing "
+                + "and coalesce(due_at, 'infinity') >= ?" + where.conditions() + " group by 1, 2, 3",
+                dueParameters, r -> notDue.put(heldBy(r), r.getLong(4)));
+        Map<Key, Stocks> rows = new LinkedHashMap<>();
+        byStatus.forEach((key, statuses) -> {
+            long open = statuses.values().stream().mapToLong(Long::longValue).sum();
+            long owing = statuses.entrySet().stream().filter(e -> ReviewContribution.OWING.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            long[] ages = young.getOrDefault(key, new long[3]);
+            rows.put(key, new Stocks(open, statuses, byLevel.get(key), owing - notDue.getOrDefault(key, 0L),
+                    ages[0], ages[1], ages[2], open - ages[0] - ages[1] - ages[2]));
+        });
+        return rows;
+    }
+
+    private static Map<Key, Stocks> stocksAt(Connection c, String district, Instant at, GroupBy groupBy,
+                                             Selection selection) throws SQLException {
         String dims = dims(groupBy, "department_code", "block", "officer_id");
         Selection.Sql where = selection.sql("department_code", "block", "officer_id");
-        // The latest state of each grievance has no end; a past moment's state is the one whose span holds it.
-        String holds = now ? " and valid_to is null"
-                : " and occurred_at <= ? and (valid_to is null or valid_to > ?)";
+        // A past moment's state is the one whose span holds it.
+        String holds = " and occurred_at <= ? and (valid_to is null or valid_to > ?)";
         String sql = "select " + dims + """
                 , case when to_status = 'REGISTERED' then null else level end, to_status, count(*),
                 count(*) filter (where due_at < ?::timestamptz and to_status in (:owing)),
@@ -180,10 +245,8 @@ public final class ReviewQueries {
                 s.setTimestamp(i++, t);
             }
             s.setString(i++, district);
-            if (!now) {
-                s.setTimestamp(i++, t);
-                s.setTimestamp(i++, t);
-            }
+            s.setTimestamp(i++, t);
+            s.setTimestamp(i++, t);
             for (Object parameter : where.parameters()) {
                 s.setObject(i++, parameter);
             }
@@ -225,6 +288,64 @@ public final class ReviewQueries {
         }
         return department + ", " + (groupBy.byBlock() ? block : "null::text") + ", "
                 + (groupBy.byOfficer() ? officer : "null::text");
+    }
+
+    private static String totalFlag(GroupBy groupBy) {
+        return groupBy == null ? "1" : "grouping(department)";
+    }
+
+    /** The rows and the total in one scan: grouping() tells the total apart from the not-yet-routed row. */
+    private static String groupingSets(GroupBy groupBy) {
+        return groupBy == null ? "" : " group by grouping sets ((" + String.join(", ",
+                groupColumns(groupBy, "department", "block", "officer")) + "), ())";
+    }
+
+    /** The district, the period's first and last day when given, then the selection's parameters. */
+    private static List<Object> parameters(String district, LocalDate from, LocalDate to, Selection.Sql where) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(district);
+        if (from != null) {
+            parameters.add(from);
+            parameters.add(to);
+        }
+        parameters.addAll(where.parameters());
+        return parameters;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet r) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, List<Object> parameters, RowReader reader)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    reader.read(r);
+                }
+            }
+        }
+    }
+
+    /** A rollup row's key: its dimensions ("" read as none), or {@link #TOTAL} for the grouping set (). */
+    private static Key rowKey(ResultSet r) throws SQLException {
+        if (r.getInt(4) == 1) {
+            return TOTAL;
+        }
+        return new Key(none(r.getString(1)), none(r.getString(2)), none(r.getString(3)));
+    }
+
+    /** An open rollup row's holder ("" read as none). */
+    private static Key heldBy(ResultSet r) throws SQLException {
+        return new Key(none(r.getString(1)), none(r.getString(2)), none(r.getString(3)));
+    }
+
+    private static String none(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String groupByClause(GroupBy groupBy) {

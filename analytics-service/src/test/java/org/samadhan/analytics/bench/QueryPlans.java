@@ -40,9 +40,9 @@ final class QueryPlans {
         System.out.println("[bench] query plans for " + scenario.name());
         try (Connection real = dataSource.getConnection()) {
             Connection c = explaining(real);
-            ReviewQueries.flows(c, "BLD", period.start(), period.end(), groupBy, selection);
+            ReviewQueries.flows(c, "BLD", period, groupBy, selection);
             ReviewQueries.stocks(c, "BLD", now, true, groupBy, selection);
-            ReviewQueries.flows(c, "BLD", period.start(), period.end(), null, selection);
+            ReviewQueries.flows(c, "BLD", period, null, selection);
             ReviewQueries.stocks(c, "BLD", now, true, null, selection);
             DeliveryQueries.health(c, "BLD", period.start(), period.end(), selection);
         }

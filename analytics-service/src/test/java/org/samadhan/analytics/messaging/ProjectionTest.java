@@ -22,7 +22,15 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.samadhan.analytics.GrievanceProjection;
+import org.samadhan.analytics.GroupBy;
 import org.samadhan.analytics.Lifecycle;
+import org.samadhan.analytics.ReviewContribution;
+import org.samadhan.analytics.Selection;
+import org.samadhan.analytics.persistence.ReviewQueries;
+import org.samadhan.analytics.persistence.RollupStore;
 import org.samadhan.analytics.Period;
 import org.samadhan.analytics.ProjectionRebuild;
 import org.samadhan.contracts.CloudEventHeaders;
@@ -54,6 +62,9 @@ class ProjectionTest {
 
     @Inject
     ProjectionRebuild rebuild;
+
+    @Inject
+    GrievanceProjection projection;
 
     @Test
     void historiesDeliveredNewestFirstAndTwiceEndAsDeliveredInOrderAndARebuildEqualsTheLiveReview()
@@ -109,6 +120,79 @@ class ProjectionTest {
         assertEquals(liveRows, rebuiltRows, "the rebuilt rows are the live rows");
         assertEquals(live, review(from, to, "officer") + review(from, to, "department"),
                 "the rebuilt review is the live review");
+    }
+
+    @Test
+    void theRollupsKeptEventByEventAreTheProjectionRolledUpAfreshAndTodaysStocksAreThoseOfTheEvents()
+            throws Exception {
+        TestDirectory.ensurePublished(dataSource);
+        Instant now = Instant.now();
+        Random random = new Random(15);
+        List<SimpleEntry<String, String>> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        int events = 0;
+        for (int i = 0; i < 36; i++) {
+            // Registered up to 70 days ago, so that every age and both sides of a deadline are open now.
+            Instant registered = now.minus(Duration.ofHours(2 + random.nextInt(24 * 70)));
+            Lifecycle l = path(i).apply(new Lifecycle(100 + i, registered,
+                    "cz-" + UUID.randomUUID().toString().replace("-", "")));
+            List<GrievanceEvent> happened = new ArrayList<>(l.events().stream()
+                    .filter(e -> e.occurredAt().isBefore(now)).toList());
+            events += happened.size();
+            ids.add(l.id());
+            happened.addAll(happened.subList(0, random.nextInt(happened.size()) + 1)); // some twice
+            Collections.shuffle(happened, random); // and out of order
+            happened.forEach(e -> records.add(entry(e)));
+        }
+        Collections.shuffle(records, random);
+        KafkaTestClient.produce(Topics.GRIEVANCE_EVENTS, new ArrayList<>(records));
+        awaitProjected(ids, events);
+
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("lock table grievance_event in share mode"); // nothing projected meanwhile
+                String kept = rollups(s);
+                s.execute("truncate " + RollupStore.TABLES);
+                projection.backfill(c);
+                assertEquals(kept, rollups(s), "the rollups kept by deltas equal the projection rolled up afresh");
+            } finally {
+                c.rollback();
+            }
+            var collector = new Selection(new Selection.Reviewer(Selection.Role.COLLECTOR, null, null), null, null,
+                    null);
+            // After every event projected (the other tests' histories reach into the future), so that the latest
+            // state of each grievance is its state at that moment.
+            Instant at = now;
+            try (Statement s = c.createStatement(); var r = s.executeQuery("select max(occurred_at) from grievance_event")) {
+                r.next();
+                Instant last = r.getTimestamp(1).toInstant().plusSeconds(1);
+                at = last.isAfter(now) ? last : now;
+            }
+            for (GroupBy groupBy : GroupBy.values()) {
+                assertEquals(ReviewQueries.stocks(c, "BLD", at, false, groupBy, collector),
+                        ReviewQueries.stocks(c, "BLD", at, true, groupBy, collector),
+                        "stocks now by " + groupBy + " from the open rollups equal those of the events");
+            }
+        }
+    }
+
+    /** Every rollup row as text, in order (rows whose counts cancelled out to zero left out). */
+    private static String rollups(Statement s) throws java.sql.SQLException {
+        String nonZero = java.util.Arrays.stream(ReviewContribution.Measure.values())
+                .map(m -> m.column() + " <> 0").collect(java.util.stream.Collectors.joining(" or "));
+        StringBuilder all = new StringBuilder();
+        for (String query : List.of("select t::text from review_day t where " + nonZero,
+                "select t::text from review_transfer t where grievances <> 0",
+                "select t::text from open_count t where grievances <> 0",
+                "select t::text from review_duration t", "select t::text from open_grievance t")) {
+            try (var r = s.executeQuery(query + " order by 1")) {
+                while (r.next()) {
+                    all.append(r.getString(1)).append('\n');
+                }
+            }
+        }
+        return all.toString();
     }
 
     @Test

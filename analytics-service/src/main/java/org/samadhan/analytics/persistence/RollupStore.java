@@ -1,0 +1,240 @@
+package org.samadhan.analytics.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.samadhan.analytics.ReviewContribution.DayKey;
+import org.samadhan.analytics.ReviewContribution.Measure;
+import org.samadhan.analytics.ReviewContribution.Open;
+import org.samadhan.analytics.ReviewContribution.OpenKey;
+import org.samadhan.analytics.ReviewContribution.Timed;
+import org.samadhan.analytics.ReviewContribution.TransferKey;
+import org.samadhan.analytics.ReviewContribution.Whom;
+import org.samadhan.analytics.RollupDelta;
+
+/**
+ * Writes a {@link RollupDelta} to the review's rollups (V3), one statement per table for the whole batch: counts are
+ * added to what is there, durations and open states replaced. Rows are written in key order, so two transactions
+ * adding to the same rows wait for each other rather than deadlock.
+ */
+public final class RollupStore {
+
+    /** Every table the rollups are kept in, emptied with the projection. */
+    public static final String TABLES = "review_day, review_transfer, review_duration, open_count, open_grievance";
+
+    private static final Comparator<Whom> WHOM = Comparator.comparing(Whom::district)
+            .thenComparing(Whom::department).thenComparing(Whom::block).thenComparing(Whom::officer);
+
+    private RollupStore() {
+    }
+
+    public static void apply(Connection c, RollupDelta delta) throws SQLException {
+        addDays(c, delta.days());
+        addTransfers(c, delta.transfers());
+        addOpenCounts(c, delta.openCounts());
+        writeDurations(c, delta.durations());
+        writeOpen(c, delta.open());
+    }
+
+    /** True when the rollups hold nothing although the projection does (a database from before V3). */
+    public static boolean needBackfill(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var r = s.executeQuery("""
+                select exists (select 1 from grievance_event) and not exists (select 1 from review_day)""")) {
+            r.next();
+            return r.getBoolean(1);
+        }
+    }
+
+    private static void addDays(Connection c, Map<DayKey, long[]> days) throws SQLException {
+        if (days.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<DayKey, long[]>> rows = new ArrayList<>(days.entrySet());
+        rows.sort(Map.Entry.comparingByKey(Comparator.comparing((DayKey k) -> k.whom().district())
+                .thenComparing(DayKey::day).thenComparing(DayKey::whom, WHOM)));
+        int measures = Measure.values().length;
+        Object[][] columns = new Object[5 + measures][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            DayKey key = rows.get(i).getKey();
+            whom(columns, i, key.whom(), 0);
+            columns[4][i] = key.day().toString();
+            long[] counts = rows.get(i).getValue();
+            for (int m = 0; m < measures; m++) {
+                columns[5 + m][i] = (int) counts[m];
+            }
+        }
+        String names = Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", "));
+        String added = Arrays.stream(Measure.values()).map(m -> m.column() + " = d." + m.column() + " + excluded."
+                + m.column()).collect(Collectors.joining(", "));
+        String[] types = new String[5 + measures];
+        Arrays.fill(types, "int4");
+        types[0] = types[1] = types[2] = types[3] = "text";
+        types[4] = "date";
+        execute(c, "insert into review_day as d (district_code, department, block, officer, day, " + names + ") "
+                + "select * from " + unnest(types) + " on conflict (district_code, day, department, block, officer) "
+                + "do update set " + added, columns, types);
+    }
+
+    private static void addTransfers(Connection c, Map<TransferKey, Long> transfers) throws SQLException {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<TransferKey, Long>> rows = new ArrayList<>(transfers.entrySet());
+        rows.sort(Map.Entry.comparingByKey(Comparator.comparing((TransferKey k) -> k.whom().district())
+                .thenComparing(TransferKey::assignDay).thenComparing(TransferKey::transferDay)
+                .thenComparing(TransferKey::whom, WHOM)));
+        Object[][] columns = new Object[7][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            TransferKey key = rows.get(i).getKey();
+            whom(columns, i, key.whom(), 0);
+            columns[4][i] = key.assignDay().toString();
+            columns[5][i] = key.transferDay().toString();
+            columns[6][i] = rows.get(i).getValue().intValue();
+        }
+        String[] types = {"text", "text", "text", "text", "date", "date", "int4"};
+        execute(c, "insert into review_transfer as t (district_code, department, block, officer, assign_day, "
+                + "transfer_day, grievances) select * from " + unnest(types) + " on conflict (district_code, "
+                + "assign_day, transfer_day, department, block, officer) do update set grievances = t.grievances "
+                + "+ excluded.grievances", columns, types);
+    }
+
+    private static void addOpenCounts(Connection c, Map<OpenKey, Long> counts) throws SQLException {
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<OpenKey, Long>> rows = new ArrayList<>(counts.entrySet());
+        rows.sort(Map.Entry.comparingByKey(Comparator.comparing(OpenKey::holder, WHOM)
+                .thenComparing(OpenKey::levelKey).thenComparing(OpenKey::status)));
+        Object[][] columns = new Object[7][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            OpenKey key = rows.get(i).getKey();
+            whom(columns, i, key.holder(), 0);
+            columns[4][i] = key.levelKey();
+            columns[5][i] = key.status();
+            columns[6][i] = rows.get(i).getValue().intValue();
+        }
+        String[] types = {"text", "text", "text", "text", "text", "text", "int4"};
+        execute(c, "insert into open_count as o (district_code, department, block, officer, level_key, status, "
+                + "grievances) select * from " + unnest(types) + " on conflict (district_code, department, block, "
+                + "officer, level_key, status) do update set grievances = o.grievances + excluded.grievances",
+                columns, types);
+    }
+
+    private static void writeDurations(Connection c, Map<RollupDelta.EventKey, Timed> durations)
+            throws SQLException {
+        if (durations.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<RollupDelta.EventKey, Timed>> rows = new ArrayList<>(durations.entrySet());
+        rows.sort(Map.Entry.comparingByKey(Comparator.comparing(RollupDelta.EventKey::grievanceId)
+                .thenComparingInt(RollupDelta.EventKey::version)));
+        List<Map.Entry<RollupDelta.EventKey, Timed>> gone = rows.stream().filter(e -> e.getValue() == null).toList();
+        List<Map.Entry<RollupDelta.EventKey, Timed>> kept = rows.stream().filter(e -> e.getValue() != null).toList();
+        if (!gone.isEmpty()) {
+            Object[][] columns = new Object[2][gone.size()];
+            for (int i = 0; i < gone.size(); i++) {
+                columns[0][i] = gone.get(i).getKey().grievanceId();
+                columns[1][i] = gone.get(i).getKey().version();
+            }
+            String[] types = {"uuid", "int4"};
+            execute(c, "delete from review_duration r using " + unnest(types) + " where r.grievance_id = u.c1 "
+                    + "and r.version = u.c2", columns, types);
+        }
+        if (!kept.isEmpty()) {
+            Object[][] columns = new Object[9][kept.size()];
+            for (int i = 0; i < kept.size(); i++) {
+                Timed t = kept.get(i).getValue();
+                columns[0][i] = kept.get(i).getKey().grievanceId();
+                columns[1][i] = kept.get(i).getKey().version();
+                whom(columns, i, t.whom(), 2);
+                columns[6][i] = t.day().toString();
+                columns[7][i] = t.kind().ordinal();
+                columns[8][i] = t.seconds();
+            }
+            String[] types = {"uuid", "int4", "text", "text", "text", "text", "date", "int4", "float8"};
+            execute(c, "insert into review_duration (grievance_id, version, district_code, department, block, "
+                    + "officer, day, kind, seconds) select * from " + unnest(types) + " on conflict (grievance_id, "
+                    + "version) do update set district_code = excluded.district_code, department = "
+                    + "excluded.department, block = excluded.block, officer = excluded.officer, day = excluded.day, "
+                    + "kind = excluded.kind, seconds = excluded.seconds", columns, types);
+        }
+    }
+
+    private static void writeOpen(Connection c, Map<UUID, Open> open) throws SQLException {
+        if (open.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<UUID, Open>> rows = new ArrayList<>(open.entrySet());
+        rows.sort(Map.Entry.comparingByKey());
+        List<UUID> closed = rows.stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        List<Map.Entry<UUID, Open>> kept = rows.stream().filter(e -> e.getValue() != null).toList();
+        if (!closed.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("delete from open_grievance where grievance_id = any(?)")) {
+                s.setArray(1, c.createArrayOf("uuid", closed.toArray()));
+                s.executeUpdate();
+            }
+        }
+        if (!kept.isEmpty()) {
+            Object[][] columns = new Object[10][kept.size()];
+            for (int i = 0; i < kept.size(); i++) {
+                Open o = kept.get(i).getValue();
+                columns[0][i] = kept.get(i).getKey();
+                whom(columns, i, o.holder(), 1);
+                columns[5][i] = o.levelKey();
+                columns[6][i] = o.status();
+                columns[7][i] = o.owing();
+                columns[8][i] = text(o.dueAt());
+                columns[9][i] = text(o.registeredAt());
+            }
+            String[] types = {"uuid", "text", "text", "text", "text", "text", "text", "bool", "timestamptz",
+                "timestamptz"};
+            execute(c, "insert into open_grievance (grievance_id, district_code, department, block, officer, "
+                    + "level_key, status, owing, due_at, registered_at) select * from " + unnest(types)
+                    + " on conflict (grievance_id) do update set district_code = excluded.district_code, "
+                    + "department = excluded.department, block = excluded.block, officer = excluded.officer, "
+                    + "level_key = excluded.level_key, status = excluded.status, owing = excluded.owing, "
+                    + "due_at = excluded.due_at, registered_at = excluded.registered_at", columns, types);
+        }
+    }
+
+    /** Writes a whom into four consecutive columns from {@code at}. */
+    private static void whom(Object[][] columns, int row, Whom whom, int at) {
+        columns[at][row] = whom.district();
+        columns[at + 1][row] = whom.department();
+        columns[at + 2][row] = whom.block();
+        columns[at + 3][row] = whom.officer();
+    }
+
+    /** {@code unnest(?::t1[], ...) as u(c1, ...)}: the batch's rows from one array per column. */
+    private static String unnest(String[] types) {
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < types.length; i++) {
+            arrays.append(i == 0 ? "" : ", ").append("?::").append(types[i]).append("[]");
+            names.append(i == 0 ? "" : ", ").append("c").append(i + 1);
+        }
+        return "unnest(" + arrays + ") as u(" + names + ")";
+    }
+
+    private static void execute(Connection c, String sql, Object[][] columns, String[] types) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int col = 0; col < columns.length; col++) {
+                s.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
