@@ -83,20 +83,23 @@ public class ProjectionRebuild {
 
     /**
      * Fills the review's rollups from the projection when they are empty although it is not (a database projected
-     * before V3 added them); the live consumers wait meanwhile, as projecting takes the lock this holds.
+     * before V3 added them); the live consumers wait meanwhile, as projecting takes the lock this holds. Returns how
+     * many grievances it rolled up (0: nothing to do).
      */
-    void backfillRollups() throws SQLException {
+    public long backfillRollups() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("lock table grievance_event in share mode");
+                long grievances = 0;
                 if (RollupStore.needBackfill(c)) {
                     long started = System.nanoTime();
-                    long grievances = projection.backfill(c);
+                    grievances = projection.backfill(c);
                     LOG.infof("Rolled up %d grievances for the review in %s", grievances,
                             Duration.ofNanos(System.nanoTime() - started));
                 }
                 c.commit();
+                return grievances;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -56,7 +56,7 @@ final class ProjectedGrievances {
     }
 
     private static Loaded load(Connection c, Statement s, int grievances, long started) throws SQLException {
-        s.execute("truncate grievance_event");
+        s.execute("truncate grievance_event, " + org.samadhan.analytics.persistence.RollupStore.TABLES);
         List<String> restore = dropKeysAndIndexes(c);
         s.execute("""
                 create unlogged table bench_step (path int, step int, action text, to_status text,
