@@ -3,6 +3,7 @@ package org.samadhan.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,12 @@ import java.util.Set;
 /**
  * What one grievance adds to the review's rollups, from its events and what {@link GrievanceFold} derived for them:
  * per IST day and charged official the counts a period's flows sum; the days of its first assignment and first
- * transfer (whether routing was right first time depends on the period's end); one duration per timed event, for the
+ * transfer (whether routing was right first time depends on the period's end); its timed intervals per day, for the
  * medians; and, while it is open, its current state. The rollups hold the sum of every grievance's contribution,
  * kept so by adding after minus before whenever a grievance is folded again ({@link RollupDelta}).
  */
 public record ReviewContribution(Map<DayKey, long[]> days, Map<TransferKey, Long> transfers,
-                                 Map<Integer, Timed> durations, Open open) {
+                                 Map<Cell, List<Double>> durations, Open open) {
 
     public static final ReviewContribution NONE = new ReviewContribution(Map.of(), Map.of(), Map.of(), null);
 
@@ -49,8 +50,8 @@ public record ReviewContribution(Map<DayKey, long[]> days, Map<TransferKey, Long
     public record TransferKey(LocalDate assignDay, LocalDate transferDay, Whom whom) {
     }
 
-    /** One timed interval, counted on the day its end happened. */
-    public record Timed(LocalDate day, Whom whom, Kind kind, double seconds) {
+    /** The durations of one kind that ended on one day, charged to one official. */
+    public record Cell(LocalDate day, Whom whom, Kind kind) {
     }
 
     /** An open grievance's latest state: who holds it, at which level ("unrouted" if none) and its deadline. */
@@ -80,7 +81,7 @@ public record ReviewContribution(Map<DayKey, long[]> days, Map<TransferKey, Long
         }
         Map<DayKey, long[]> days = new HashMap<>();
         Map<TransferKey, Long> transfers = new HashMap<>();
-        Map<Integer, Timed> durations = new HashMap<>();
+        Map<Cell, List<Double>> durations = new HashMap<>();
         boolean disputedBefore = false;
         for (int i = 0; i < events.size(); i++) {
             GrievanceFold.Event e = events.get(i);
@@ -122,7 +123,7 @@ public record ReviewContribution(Map<DayKey, long[]> days, Map<TransferKey, Long
                     }
                     if (d.firstOfAction()) {
                         add(counts, Measure.FIRST_RESOLUTIONS, 1);
-                        durations.put(e.version(), timed(day, whom, Kind.RESOLVE, d.registeredAt(), e.occurredAt()));
+                        timed(durations, day, whom, Kind.RESOLVE, d.registeredAt(), e.occurredAt());
                     }
                 }
                 case "CONFIRM_RESOLVED" -> {
@@ -131,11 +132,11 @@ public record ReviewContribution(Map<DayKey, long[]> days, Map<TransferKey, Long
                         add(counts, Measure.RATED, 1);
                         add(counts, Measure.RATING_SUM, e.rating());
                     }
-                    durations.put(e.version(), timed(day, whom, Kind.CLOSE, d.registeredAt(), e.occurredAt()));
+                    timed(durations, day, whom, Kind.CLOSE, d.registeredAt(), e.occurredAt());
                 }
                 case "EXPIRE_FEEDBACK" -> {
                     add(counts, Measure.CLOSED_UNVERIFIED, 1);
-                    durations.put(e.version(), timed(day, whom, Kind.CLOSE, d.registeredAt(), e.occurredAt()));
+                    timed(durations, day, whom, Kind.CLOSE, d.registeredAt(), e.occurredAt());
                 }
                 case "ACKNOWLEDGE" -> {
                     if (d.firstOfAction()) {
@@ -145,7 +146,7 @@ public record ReviewContribution(Map<DayKey, long[]> days, Map<TransferKey, Long
                             if (!e.occurredAt().isAfter(assigned.plus(Duration.ofDays(1)))) {
                                 add(counts, Measure.ACKNOWLEDGED_WITHIN_A_DAY, 1);
                             }
-                            durations.put(e.version(), timed(day, whom, Kind.ACKNOWLEDGE, assigned, e.occurredAt()));
+                            timed(durations, day, whom, Kind.ACKNOWLEDGE, assigned, e.occurredAt());
                         }
                     }
                 }
@@ -172,8 +173,10 @@ public record ReviewContribution(Map<DayKey, long[]> days, Map<TransferKey, Long
                 latest.toStatus(), OWING.contains(latest.toStatus()), latest.dueAt(), derived.registeredAt());
     }
 
-    private static Timed timed(LocalDate day, Whom whom, Kind kind, Instant start, Instant end) {
-        return new Timed(day, whom, kind, Duration.between(start, end).toNanos() / 1e9);
+    private static void timed(Map<Cell, List<Double>> durations, LocalDate day, Whom whom, Kind kind,
+                              Instant start, Instant end) {
+        durations.computeIfAbsent(new Cell(day, whom, kind), k -> new ArrayList<>())
+                .add(Duration.between(start, end).toNanos() / 1e9);
     }
 
     private static void add(long[] counts, Measure measure, long n) {

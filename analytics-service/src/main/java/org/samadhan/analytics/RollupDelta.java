@@ -1,6 +1,8 @@
 package org.samadhan.analytics;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +11,7 @@ import java.util.UUID;
 import org.samadhan.analytics.ReviewContribution.DayKey;
 import org.samadhan.analytics.ReviewContribution.Open;
 import org.samadhan.analytics.ReviewContribution.OpenKey;
-import org.samadhan.analytics.ReviewContribution.Timed;
+import org.samadhan.analytics.ReviewContribution.Cell;
 import org.samadhan.analytics.ReviewContribution.TransferKey;
 
 /**
@@ -18,15 +20,14 @@ import org.samadhan.analytics.ReviewContribution.TransferKey;
  */
 public final class RollupDelta {
 
-    /** A duration row: one grievance's event. */
-    public record EventKey(UUID grievanceId, int version) {
+    /** Durations leaving a cell and durations entering it. */
+    public record Change(List<Double> removed, List<Double> added) {
     }
 
     private final Map<DayKey, long[]> days = new HashMap<>();
     private final Map<TransferKey, Long> transfers = new HashMap<>();
     private final Map<OpenKey, Long> openCounts = new HashMap<>();
-    /** Durations to write; a null value deletes the row. */
-    private final Map<EventKey, Timed> durations = new HashMap<>();
+    private final Map<Cell, Change> durations = new HashMap<>();
     /** Open grievances' latest states to write; a null value deletes the row (the grievance closed). */
     private final Map<UUID, Open> open = new HashMap<>();
 
@@ -35,13 +36,15 @@ public final class RollupDelta {
         after.days().forEach((key, counts) -> merge(key, counts, 1));
         before.transfers().forEach((key, n) -> transfers.merge(key, -n, Long::sum));
         after.transfers().forEach((key, n) -> transfers.merge(key, n, Long::sum));
-        Set<Integer> versions = new HashSet<>(before.durations().keySet());
-        versions.addAll(after.durations().keySet());
-        for (int version : versions) {
-            Timed was = before.durations().get(version);
-            Timed now = after.durations().get(version);
-            if (!Objects.equals(was, now)) {
-                durations.put(new EventKey(grievance, version), now);
+        Set<Cell> cells = new HashSet<>(before.durations().keySet());
+        cells.addAll(after.durations().keySet());
+        for (Cell cell : cells) {
+            List<Double> was = before.durations().getOrDefault(cell, List.of());
+            List<Double> now = after.durations().getOrDefault(cell, List.of());
+            if (!was.equals(now)) {
+                Change change = durations.computeIfAbsent(cell, k -> new Change(new ArrayList<>(), new ArrayList<>()));
+                change.removed().addAll(was);
+                change.added().addAll(now);
             }
         }
         if (!Objects.equals(before.open(), after.open())) {
@@ -70,7 +73,7 @@ public final class RollupDelta {
         return openCounts;
     }
 
-    public Map<EventKey, Timed> durations() {
+    public Map<Cell, Change> durations() {
         return durations;
     }
 

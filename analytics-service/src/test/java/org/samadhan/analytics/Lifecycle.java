@@ -14,6 +14,7 @@ import org.samadhan.contracts.grievance.GrievanceEvent;
 public final class Lifecycle {
 
     private final String id = UUID.randomUUID().toString();
+    private final String district;
     private final String number;
     private final String citizenRef;
     private final List<GrievanceEvent> events = new ArrayList<>();
@@ -26,7 +27,13 @@ public final class Lifecycle {
     private Instant dueAt;
 
     public Lifecycle(int number, Instant registeredAt, String citizenRef) {
-        this.number = "BLD-2026-" + String.format("%06d", number);
+        this("BLD", number, registeredAt, citizenRef);
+    }
+
+    /** A grievance of another district than the service's, whose figures no review of the tests' district shows. */
+    public Lifecycle(String district, int number, Instant registeredAt, String citizenRef) {
+        this.district = district;
+        this.number = district + "-2026-" + String.format("%06d", number);
         this.at = registeredAt;
         this.citizenRef = citizenRef;
     }
@@ -123,7 +130,7 @@ public final class Lifecycle {
         status = toStatus;
         int version = events.size() + 1;
         events.add(new GrievanceEvent(UUID.nameUUIDFromBytes((id + "/" + version).getBytes()).toString(),
-                GrievanceEvent.eventTypeOf(action), at, "BLD", id, number, version, action, from, toStatus,
+                GrievanceEvent.eventTypeOf(action), at, district, id, number, version, action, from, toStatus,
                 new GrievanceEvent.Actor("test", "SYSTEM"), null, citizenRef, "hi", department, block, officer, level,
                 dueAt, rating, description, null, previousOfficer, disputed));
         return this;

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.samadhan.analytics.GroupBy;
+import org.samadhan.analytics.Percentiles;
 import org.samadhan.analytics.Period;
 import org.samadhan.analytics.ReviewContribution;
 import org.samadhan.analytics.ReviewContribution.Kind;
@@ -121,19 +122,30 @@ public final class ReviewQueries {
                 + ", sum(grievances) from review_transfer where district_code = ? and assign_day >= ? "
                 + "and assign_day <= ? and transfer_day <= ?" + where.conditions() + groupingSets(groupBy),
                 transferParameters, r -> transferred.put(rowKey(r), r.getLong(5)));
-        Map<Key, Double[]> percentiles = new LinkedHashMap<>();
-        String kindGrouping = groupBy == null ? " group by kind" : " group by grouping sets (("
-                + String.join(", ", groupColumns(groupBy, "department", "block", "officer")) + ", kind), (kind))";
-        query(c, "select " + dims(groupBy, "department", "block", "officer") + ", " + totalFlag(groupBy)
-                + ", kind, percentile_cont(array[0.5, 0.9]) within group (order by seconds) from review_duration "
-                + "where district_code = ? and day >= ? and day <= ?" + where.conditions() + kindGrouping,
+        // Each row's and the total's durations by kind, from the day cells, for exact percentiles.
+        int kinds = Kind.values().length;
+        Map<Key, List<List<double[]>>> durations = new LinkedHashMap<>();
+        durations.put(TOTAL, parts(kinds));
+        query(c, "select " + dims(groupBy, "department", "block", "officer") + ", 0, kind, seconds "
+                + "from review_duration_day where district_code = ? and day >= ? and day <= ?" + where.conditions(),
                 parameters(district, period.from(), period.to(), where), r -> {
-                    Double[] p = percentiles.computeIfAbsent(rowKey(r), k -> new Double[6]);
-                    Double[] values = (Double[]) r.getArray(6).getArray();
                     int kind = r.getInt(5);
-                    p[2 * kind] = values[0];
-                    p[2 * kind + 1] = values[1];
+                    double[] values = Percentiles.decode(r.getBytes(6));
+                    durations.get(TOTAL).get(kind).add(values);
+                    if (groupBy != null) {
+                        durations.computeIfAbsent(heldBy(r), k -> parts(kinds)).get(kind).add(values);
+                    }
                 });
+        Map<Key, Double[]> percentiles = new LinkedHashMap<>();
+        durations.forEach((key, byKind) -> {
+            Double[] p = new Double[2 * kinds];
+            for (int kind = 0; kind < kinds; kind++) {
+                Double[] values = Percentiles.of(byKind.get(kind), 0.5, 0.9);
+                p[2 * kind] = values[0];
+                p[2 * kind + 1] = values[1];
+            }
+            percentiles.put(key, p);
+        });
         Map<Key, Flows> rows = new LinkedHashMap<>();
         Flows total = Flows.NONE;
         for (Map.Entry<Key, long[]> entry : counts.entrySet()) {
@@ -146,6 +158,14 @@ public final class ReviewQueries {
             }
         }
         return new FlowTable(rows, total);
+    }
+
+    private static List<List<double[]>> parts(int kinds) {
+        List<List<double[]>> parts = new ArrayList<>(kinds);
+        for (int k = 0; k < kinds; k++) {
+            parts.add(new ArrayList<>());
+        }
+        return parts;
     }
 
     /** The key the grouping set () is read under. */
@@ -339,7 +359,7 @@ public final class ReviewQueries {
         return new Key(none(r.getString(1)), none(r.getString(2)), none(r.getString(3)));
     }
 
-    /** An open rollup row's holder ("" read as none). */
+    /** A row's key from its first three columns ("" read as none). */
     private static Key heldBy(ResultSet r) throws SQLException {
         return new Key(none(r.getString(1)), none(r.getString(2)), none(r.getString(3)));
     }

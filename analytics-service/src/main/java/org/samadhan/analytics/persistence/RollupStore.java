@@ -2,12 +2,15 @@ package org.samadhan.analytics.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +19,9 @@ import org.samadhan.analytics.ReviewContribution.DayKey;
 import org.samadhan.analytics.ReviewContribution.Measure;
 import org.samadhan.analytics.ReviewContribution.Open;
 import org.samadhan.analytics.ReviewContribution.OpenKey;
-import org.samadhan.analytics.ReviewContribution.Timed;
+import org.samadhan.analytics.Percentiles;
+import org.samadhan.analytics.ReviewContribution.Cell;
+import org.samadhan.analytics.ReviewContribution.Kind;
 import org.samadhan.analytics.ReviewContribution.TransferKey;
 import org.samadhan.analytics.ReviewContribution.Whom;
 import org.samadhan.analytics.RollupDelta;
@@ -29,7 +34,7 @@ import org.samadhan.analytics.RollupDelta;
 public final class RollupStore {
 
     /** Every table the rollups are kept in, emptied with the projection. */
-    public static final String TABLES = "review_day, review_transfer, review_duration, open_count, open_grievance";
+    public static final String TABLES = "review_day, review_transfer, review_duration_day, open_count, open_grievance";
 
     private static final Comparator<Whom> WHOM = Comparator.comparing(Whom::district)
             .thenComparing(Whom::department).thenComparing(Whom::block).thenComparing(Whom::officer);
@@ -129,44 +134,74 @@ public final class RollupStore {
                 columns, types);
     }
 
-    private static void writeDurations(Connection c, Map<RollupDelta.EventKey, Timed> durations)
-            throws SQLException {
+    /** Reads the changed cells, takes out the durations that left them and puts in those that entered. */
+    private static void writeDurations(Connection c, Map<Cell, RollupDelta.Change> durations) throws SQLException {
         if (durations.isEmpty()) {
             return;
         }
-        List<Map.Entry<RollupDelta.EventKey, Timed>> rows = new ArrayList<>(durations.entrySet());
-        rows.sort(Map.Entry.comparingByKey(Comparator.comparing(RollupDelta.EventKey::grievanceId)
-                .thenComparingInt(RollupDelta.EventKey::version)));
-        List<Map.Entry<RollupDelta.EventKey, Timed>> gone = rows.stream().filter(e -> e.getValue() == null).toList();
-        List<Map.Entry<RollupDelta.EventKey, Timed>> kept = rows.stream().filter(e -> e.getValue() != null).toList();
-        if (!gone.isEmpty()) {
-            Object[][] columns = new Object[2][gone.size()];
-            for (int i = 0; i < gone.size(); i++) {
-                columns[0][i] = gone.get(i).getKey().grievanceId();
-                columns[1][i] = gone.get(i).getKey().version();
-            }
-            String[] types = {"uuid", "int4"};
-            execute(c, "delete from review_duration r using " + unnest(types) + " where r.grievance_id = u.c1 "
-                    + "and r.version = u.c2", columns, types);
+        List<Cell> cells = new ArrayList<>(durations.keySet());
+        cells.sort(Comparator.comparing((Cell k) -> k.whom().district()).thenComparing(Cell::day)
+                .thenComparing(Cell::whom, WHOM).thenComparing(Cell::kind));
+        Object[][] keys = new Object[6][cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            whom(keys, i, cells.get(i).whom(), 0);
+            keys[4][i] = cells.get(i).day().toString();
+            keys[5][i] = cells.get(i).kind().ordinal();
         }
-        if (!kept.isEmpty()) {
-            Object[][] columns = new Object[9][kept.size()];
-            for (int i = 0; i < kept.size(); i++) {
-                Timed t = kept.get(i).getValue();
-                columns[0][i] = kept.get(i).getKey().grievanceId();
-                columns[1][i] = kept.get(i).getKey().version();
-                whom(columns, i, t.whom(), 2);
-                columns[6][i] = t.day().toString();
-                columns[7][i] = t.kind().ordinal();
-                columns[8][i] = t.seconds();
+        String[] types = {"text", "text", "text", "text", "date", "int4"};
+        Map<Cell, double[]> stored = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select d.district_code, d.department, d.block, d.officer, "
+                + "d.day, d.kind, d.seconds from review_duration_day d join " + unnest(types) + " on "
+                + "d.district_code = u.c1 and d.department = u.c2 collate \"C\" and d.block = u.c3 collate \"C\" "
+                + "and d.officer = u.c4 collate \"C\" and d.day = u.c5 and d.kind = u.c6 for update of d")) {
+            for (int col = 0; col < keys.length; col++) {
+                s.setArray(col + 1, c.createArrayOf(types[col], keys[col]));
             }
-            String[] types = {"uuid", "int4", "text", "text", "text", "text", "date", "int4", "float8"};
-            execute(c, "insert into review_duration (grievance_id, version, district_code, department, block, "
-                    + "officer, day, kind, seconds) select * from " + unnest(types) + " on conflict (grievance_id, "
-                    + "version) do update set district_code = excluded.district_code, department = "
-                    + "excluded.department, block = excluded.block, officer = excluded.officer, day = excluded.day, "
-                    + "kind = excluded.kind, seconds = excluded.seconds", columns, types);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Whom whom = new Whom(r.getString(1), r.getString(2), r.getString(3), r.getString(4));
+                    stored.put(new Cell(r.getObject(5, LocalDate.class), whom, Kind.values()[r.getInt(6)]),
+                            Percentiles.decode(r.getBytes(7)));
+                }
+            }
         }
+        try (PreparedStatement upsert = c.prepareStatement("insert into review_duration_day (district_code, "
+                + "department, block, officer, day, kind, seconds) values (?, ?, ?, ?, ?, ?, ?) on conflict "
+                + "(district_code, day, department, block, officer, kind) do update set seconds = excluded.seconds");
+             PreparedStatement delete = c.prepareStatement("delete from review_duration_day where district_code = ? "
+                     + "and department = ? and block = ? and officer = ? and day = ? and kind = ?")) {
+            for (Cell cell : cells) {
+                double[] values = changed(stored.getOrDefault(cell, new double[0]), durations.get(cell));
+                PreparedStatement s = values.length == 0 ? delete : upsert;
+                s.setString(1, cell.whom().district());
+                s.setString(2, cell.whom().department());
+                s.setString(3, cell.whom().block());
+                s.setString(4, cell.whom().officer());
+                s.setObject(5, cell.day());
+                s.setInt(6, cell.kind().ordinal());
+                if (values.length > 0) {
+                    s.setBytes(7, Percentiles.encode(values));
+                }
+                s.addBatch();
+            }
+            upsert.executeBatch();
+            delete.executeBatch();
+        }
+    }
+
+    /** A cell's values less those removed (one occurrence each) plus those added, in ascending order. */
+    private static double[] changed(double[] stored, RollupDelta.Change change) {
+        List<Double> values = new ArrayList<>(stored.length + change.added().size());
+        for (double v : stored) {
+            values.add(v);
+        }
+        for (Double gone : change.removed()) {
+            if (!values.remove(gone)) {
+                throw new IllegalStateException("a duration to take out of the rollup is not in it");
+            }
+        }
+        values.addAll(change.added());
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     private static void writeOpen(Connection c, Map<UUID, Open> open) throws SQLException {
