@@ -75,13 +75,13 @@ create table open_grievance (
     level_key     text        not null,
     status        text        not null,
     owing         boolean     not null,
-    due_at        timestamptz,
+    due_at        timestamptz not null, -- 'infinity' when there is no deadline
     registered_at timestamptz not null
 );
 create index open_grievance_by_registration on open_grievance (district_code, registered_at)
     include (department, block, officer);
-create index open_grievance_by_deadline on open_grievance (district_code, (coalesce(due_at, 'infinity')))
-    include (department, block, officer) where owing;
+create index open_grievance_by_deadline on open_grievance (district_code, due_at)
+    include (department, block, officer, level_key, status) where owing;
 
 -- The flows no longer scan events; only the habitual complainants' count reads registrations by time.
 drop index grievance_event_by_time;

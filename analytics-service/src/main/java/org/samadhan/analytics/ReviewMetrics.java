@@ -7,14 +7,14 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.samadhan.analytics.config.AnalyticsConfig;
+import org.samadhan.analytics.persistence.ReviewQueries;
 import org.samadhan.contracts.directory.DirectoryUnavailable;
 
 /**
@@ -75,46 +75,31 @@ public class ReviewMetrics {
         List<MultiGauge.Row<?>> openRows = new ArrayList<>();
         List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
         List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                select coalesce(department_code, 'none'), coalesce(block, 'none'),
-                    case when to_status = 'REGISTERED' then 'unrouted' else coalesce(level::text, 'none') end,
-                    to_status, count(*), count(*) filter (where due_at < now()
-                        and to_status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED')),
-                    count(*) filter (where registered_at > now() - interval '8 days'),
-                    count(*) filter (where registered_at <= now() - interval '8 days'
-                        and registered_at > now() - interval '22 days'),
-                    count(*) filter (where registered_at <= now() - interval '22 days'
-                        and registered_at > now() - interval '51 days'),
-                    count(*) filter (where registered_at <= now() - interval '51 days')
-                from grievance_event
-                where district_code = ? and valid_to is null
-                    and to_status not in ('CLOSED_VERIFIED', 'CLOSED_UNVERIFIED')
-                group by 1, 2, 3, 4""")) {
-            s.setString(1, district);
-            java.util.Map<String, long[]> ages = new java.util.TreeMap<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Tags tags = Tags.of("district", district, "department", r.getString(1), "block", r.getString(2),
-                            "level", r.getString(3));
-                    openRows.add(MultiGauge.Row.of(tags.and("status", r.getString(4)), r.getLong(5)));
-                    overdueRows.add(MultiGauge.Row.of(tags.and("status", r.getString(4)), r.getLong(6)));
-                    long[] a = ages.computeIfAbsent(r.getString(1), k -> new long[4]);
-                    for (int i = 0; i < 4; i++) {
-                        a[i] += r.getLong(7 + i);
-                    }
-                }
+        Instant now = Instant.now();
+        var everything = new Selection(new Selection.Reviewer(Selection.Role.COLLECTOR, null, null), null, null, null);
+        try (Connection c = dataSource.getConnection()) {
+            for (ReviewQueries.OpenCell cell : ReviewQueries.openNow(c, district, now)) {
+                Tags tags = Tags.of("district", district, "department", orNone(cell.department()), "block",
+                        orNone(cell.block()), "level", cell.level(), "status", cell.status());
+                openRows.add(MultiGauge.Row.of(tags, cell.open()));
+                overdueRows.add(MultiGauge.Row.of(tags, cell.overdue()));
             }
             String[] buckets = {"0-7d", "8-21d", "22-50d", "over-50d"};
-            ages.forEach((department, a) -> {
+            ReviewQueries.stocks(c, district, now, true, GroupBy.DEPARTMENT, everything).forEach((key, stocks) -> {
+                long[] ages = {stocks.age0To7(), stocks.age8To21(), stocks.age22To50(), stocks.ageOver50()};
                 for (int i = 0; i < 4; i++) {
-                    ageRows.add(MultiGauge.Row.of(Tags.of("district", district, "department", department,
-                            "age", buckets[i]), a[i]));
+                    ageRows.add(MultiGauge.Row.of(Tags.of("district", district, "department",
+                            orNone(key.department()), "age", buckets[i]), ages[i]));
                 }
             });
         }
         open.register(openRows, true);
         overdue.register(overdueRows, true);
         ageing.register(ageRows, true);
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "none" : value;
     }
 
     private void refreshMonth() throws SQLException {

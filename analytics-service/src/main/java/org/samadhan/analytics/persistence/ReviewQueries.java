@@ -195,6 +195,29 @@ public final class ReviewQueries {
         return now ? stocksNow(c, district, at, groupBy, selection) : stocksAt(c, district, at, groupBy, selection);
     }
 
+    /** Open grievances now by holder's department and block, level and status ({@code ""} for none). */
+    public record OpenCell(String department, String block, String level, String status, long open, long overdue) {
+    }
+
+    /** Open and overdue grievances now, per department, block, level and status: the business gauges' cells. */
+    public static List<OpenCell> openNow(Connection c, String district, Instant at) throws SQLException {
+        Map<List<String>, Long> open = new LinkedHashMap<>();
+        query(c, "select department, block, level_key, status, sum(grievances) from open_count "
+                + "where district_code = ? group by 1, 2, 3, 4 having sum(grievances) <> 0", List.of(district),
+                r -> open.put(List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4)),
+                        r.getLong(5)));
+        Map<List<String>, Long> notDue = new LinkedHashMap<>();
+        query(c, "select department, block, level_key, status, count(*) from open_grievance where district_code = ? "
+                + "and owing and due_at >= ? group by 1, 2, 3, 4",
+                List.of(district, Timestamp.from(at)),
+                r -> notDue.put(List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4)),
+                        r.getLong(5)));
+        List<OpenCell> cells = new ArrayList<>();
+        open.forEach((k, n) -> cells.add(new OpenCell(none(k.get(0)), none(k.get(1)), k.get(2), k.get(3), n,
+                ReviewContribution.OWING.contains(k.get(3)) ? n - notDue.getOrDefault(k, 0L) : 0)));
+        return cells;
+    }
+
     private static Map<Key, Stocks> stocksNow(Connection c, String district, Instant at, GroupBy groupBy,
                                               Selection selection) throws SQLException {
         Selection.Sql where = selection.sql("department", "block", "officer");
@@ -227,7 +250,7 @@ public final class ReviewQueries {
         List<Object> dueParameters = new ArrayList<>(List.of(district, Timestamp.from(at)));
         dueParameters.addAll(where.parameters());
         query(c, "select " + dims + ", count(*) from open_grievance where district_code = ? and owing "
-                + "and coalesce(due_at, 'infinity') >= ?" + where.conditions() + " group by 1, 2, 3",
+                + "and due_at >= ?" + where.conditions() + " group by 1, 2, 3",
                 dueParameters, r -> notDue.put(heldBy(r), r.getLong(4)));
         Map<Key, Stocks> rows = new LinkedHashMap<>();
         byStatus.forEach((key, statuses) -> {

@@ -142,13 +142,12 @@ public final class RollupStore {
         List<Cell> cells = new ArrayList<>(durations.keySet());
         cells.sort(Comparator.comparing((Cell k) -> k.whom().district()).thenComparing(Cell::day)
                 .thenComparing(Cell::whom, WHOM).thenComparing(Cell::kind));
-        Object[][] keys = new Object[6][cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
-            whom(keys, i, cells.get(i).whom(), 0);
-            keys[4][i] = cells.get(i).day().toString();
-            keys[5][i] = cells.get(i).kind().ordinal();
-        }
+        Object[][] keys = cellColumns(cells, 6);
         String[] types = {"text", "text", "text", "text", "date", "int4"};
+        // Every cell exists before it is read for update, so that two transactions changing one wait for each
+        // other (a cell both insert would otherwise keep only the second one's values).
+        execute(c, "insert into review_duration_day (district_code, department, block, officer, day, kind, seconds) "
+                + "select *, ''::bytea from " + unnest(types) + " on conflict do nothing", keys, types);
         Map<Cell, double[]> stored = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("select d.district_code, d.department, d.block, d.officer, "
                 + "d.day, d.kind, d.seconds from review_duration_day d join " + unnest(types) + " on "
@@ -165,28 +164,47 @@ public final class RollupStore {
                 }
             }
         }
-        try (PreparedStatement upsert = c.prepareStatement("insert into review_duration_day (district_code, "
-                + "department, block, officer, day, kind, seconds) values (?, ?, ?, ?, ?, ?, ?) on conflict "
-                + "(district_code, day, department, block, officer, kind) do update set seconds = excluded.seconds");
-             PreparedStatement delete = c.prepareStatement("delete from review_duration_day where district_code = ? "
-                     + "and department = ? and block = ? and officer = ? and day = ? and kind = ?")) {
-            for (Cell cell : cells) {
-                double[] values = changed(stored.getOrDefault(cell, new double[0]), durations.get(cell));
-                PreparedStatement s = values.length == 0 ? delete : upsert;
-                s.setString(1, cell.whom().district());
-                s.setString(2, cell.whom().department());
-                s.setString(3, cell.whom().block());
-                s.setString(4, cell.whom().officer());
-                s.setObject(5, cell.day());
-                s.setInt(6, cell.kind().ordinal());
-                if (values.length > 0) {
-                    s.setBytes(7, Percentiles.encode(values));
-                }
-                s.addBatch();
+        List<Cell> kept = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        List<Cell> emptied = new ArrayList<>();
+        for (Cell cell : cells) {
+            double[] now = changed(stored.getOrDefault(cell, new double[0]), durations.get(cell));
+            if (now.length == 0) {
+                emptied.add(cell);
+            } else {
+                kept.add(cell);
+                values.add(Percentiles.encode(now));
             }
-            upsert.executeBatch();
-            delete.executeBatch();
         }
+        if (!kept.isEmpty()) {
+            Object[][] columns = cellColumns(kept, 7);
+            try (PreparedStatement s = c.prepareStatement("insert into review_duration_day (district_code, "
+                    + "department, block, officer, day, kind, seconds) select * from unnest(?::text[], ?::text[], "
+                    + "?::text[], ?::text[], ?::date[], ?::int4[], ?::bytea[]) on conflict (district_code, day, "
+                    + "department, block, officer, kind) do update set seconds = excluded.seconds")) {
+                for (int col = 0; col < 6; col++) {
+                    s.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+                }
+                s.setArray(7, c.createArrayOf("bytea", values.toArray(new byte[0][])));
+                s.executeUpdate();
+            }
+        }
+        if (!emptied.isEmpty()) {
+            execute(c, "delete from review_duration_day d using " + unnest(types) + " where d.district_code = u.c1 "
+                    + "and d.department = u.c2 collate \"C\" and d.block = u.c3 collate \"C\" and d.officer = u.c4 "
+                    + "collate \"C\" and d.day = u.c5 and d.kind = u.c6", cellColumns(emptied, 6), types);
+        }
+    }
+
+    /** The cells' keys as columns: district, department, block, officer, day, kind (and room for more). */
+    private static Object[][] cellColumns(List<Cell> cells, int width) {
+        Object[][] columns = new Object[width][cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            whom(columns, i, cells.get(i).whom(), 0);
+            columns[4][i] = cells.get(i).day().toString();
+            columns[5][i] = cells.get(i).kind().ordinal();
+        }
+        return columns;
     }
 
     /** A cell's values less those removed (one occurrence each) plus those added, in ascending order. */
@@ -227,7 +245,7 @@ public final class RollupStore {
                 columns[5][i] = o.levelKey();
                 columns[6][i] = o.status();
                 columns[7][i] = o.owing();
-                columns[8][i] = text(o.dueAt());
+                columns[8][i] = o.dueAt() == null ? "infinity" : o.dueAt().toString();
                 columns[9][i] = text(o.registeredAt());
             }
             String[] types = {"uuid", "text", "text", "text", "text", "text", "text", "bool", "timestamptz",

@@ -27,6 +27,7 @@ import java.sql.Statement;
 import org.samadhan.analytics.GrievanceProjection;
 import org.samadhan.analytics.GroupBy;
 import org.samadhan.analytics.Lifecycle;
+import org.samadhan.analytics.Projected;
 import org.samadhan.analytics.ReviewContribution;
 import org.samadhan.analytics.Selection;
 import org.samadhan.analytics.persistence.ReviewQueries;
@@ -303,24 +304,7 @@ class ProjectionTest {
     }
 
     private void awaitProjected(List<String> ids, int count) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        int seen = 0;
-        while (Instant.now().isBefore(deadline)) {
-            try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                    "select count(*) from grievance_event where grievance_id = any(?::uuid[])")) {
-                s.setArray(1, c.createArrayOf("text", ids.toArray()));
-                try (var r = s.executeQuery()) {
-                    r.next();
-                    seen = r.getInt(1);
-                }
-            }
-            if (seen >= count) {
-                Thread.sleep(500); // and nothing more arrives
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("projected " + seen + " of " + count + " events in 30 s");
+        Projected.await(dataSource, ids, count);
     }
 
     private static String review(String from, String to, String groupBy) {
