@@ -62,11 +62,21 @@ public class ReviewMetrics {
     void refresh() {
         try {
             refreshStocks();
+        } catch (SQLException e) {
+            LOG.warnf("Business gauges not refreshed (SQL state %s)", e.getSQLState());
+        }
+    }
+
+    /** The month's rates move slowly; a month's review is not worth running every few seconds. */
+    @Scheduled(every = "${analytics.rates-refresh}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshRates() {
+        try {
             refreshMonth();
         } catch (DirectoryUnavailable e) {
             LOG.debug("No directory yet; the month's rates wait for it");
         } catch (SQLException e) {
-            LOG.warnf("Business gauges not refreshed (SQL state %s)", e.getSQLState());
+            LOG.warnf("Month's rates not refreshed (SQL state %s)", e.getSQLState());
         }
     }
 
@@ -140,5 +150,6 @@ public class ReviewMetrics {
     /** For tests: recompute now rather than on the next tick. */
     public void refreshNow() {
         refresh();
+        refreshRates();
     }
 }

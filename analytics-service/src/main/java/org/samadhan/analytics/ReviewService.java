@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.samadhan.analytics.config.AnalyticsConfig;
 import org.samadhan.analytics.persistence.DeliveryQueries;
 import org.samadhan.analytics.persistence.ReviewQueries;
@@ -49,6 +53,11 @@ public class ReviewService {
     }
 
     private final AgroalDataSource dataSource;
+    private final ExecutorService readers = Executors.newFixedThreadPool(4, task -> {
+        Thread thread = new Thread(task, "review-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final DirectoryCopy directory;
     private final AnalyticsConfig config;
 
@@ -65,11 +74,21 @@ public class ReviewService {
         try (Connection c = dataSource.getConnection()) {
             Selection selection = select(c, reviewer, department, block, officer);
             boolean current = stockAt.equals(now);
+            // Stocks and durations on connections of their own meanwhile: the review's parts use every core.
+            Future<Map<Key, ReviewQueries.Stocks>> stocksRead = readers.submit(() -> {
+                try (Connection s = dataSource.getConnection()) {
+                    return ReviewQueries.stocks(s, config.district(), stockAt, current, groupBy, selection);
+                }
+            });
+            Future<Map<Key, Double[]>> percentilesRead = readers.submit(() -> {
+                try (Connection s = dataSource.getConnection()) {
+                    return ReviewQueries.percentiles(s, config.district(), period, groupBy, selection);
+                }
+            });
             ReviewQueries.FlowTable flowTable = ReviewQueries.flows(c, config.district(), period, groupBy,
-                    selection);
+                    selection, () -> result(percentilesRead));
             Map<Key, ReviewQueries.Flows> flows = flowTable.rows();
-            Map<Key, ReviewQueries.Stocks> stocks = ReviewQueries.stocks(c, config.district(), stockAt, current,
-                    groupBy, selection);
+            Map<Key, ReviewQueries.Stocks> stocks = result(stocksRead);
             Set<Key> keys = new LinkedHashSet<>(flows.keySet());
             keys.addAll(stocks.keySet());
             List<ReviewRow> rows = new ArrayList<>();
@@ -195,6 +214,23 @@ public class ReviewService {
             }
         }
         return result;
+    }
+
+    private static <T> T result(Future<T> read) throws SQLException {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the review's stocks", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static String blankToNull(String value) {

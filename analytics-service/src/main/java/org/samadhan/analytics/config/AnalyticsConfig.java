@@ -23,9 +23,13 @@ public interface AnalyticsConfig {
     @WithDefault("3")
     int habitualThreshold();
 
-    /** How often the business gauges on /q/metrics are recomputed (the scheduler reads it). */
+    /** How often the open, overdue and ageing gauges on /q/metrics are recomputed (the scheduler reads it). */
     @WithDefault("15s")
     String metricsRefresh();
+
+    /** How often the month's disputes, grades and rates on /q/metrics are recomputed (the scheduler reads it). */
+    @WithDefault("5m")
+    String ratesRefresh();
 
     /** Empty the projection and replay the topics when the service starts (env ANALYTICS_REBUILD_ON_START=true). */
     @WithDefault("false")

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,19 @@ public final class ReviewQueries {
      */
     public static FlowTable flows(Connection c, String district, Period period, GroupBy groupBy,
                                   Selection selection) throws SQLException {
+        return flows(c, district, period, groupBy, selection, () -> percentiles(c, district, period, groupBy,
+                selection));
+    }
+
+    /** The percentiles of a review, read when its counts have been ({@link #percentiles}, perhaps meanwhile). */
+    @FunctionalInterface
+    public interface PercentilesRead {
+        Map<Key, Double[]> get() throws SQLException;
+    }
+
+    /** The flows, with percentiles from {@code percentilesRead} once the counts are read. */
+    public static FlowTable flows(Connection c, String district, Period period, GroupBy groupBy,
+                                  Selection selection, PercentilesRead percentilesRead) throws SQLException {
         Selection.Sql where = selection.sql("department", "block", "officer");
         Map<Key, long[]> counts = new LinkedHashMap<>();
         String measures = Arrays.stream(Measure.values()).map(m -> "sum(" + m.column() + ")")
@@ -122,7 +136,28 @@ public final class ReviewQueries {
                 + ", sum(grievances) from review_transfer where district_code = ? and assign_day >= ? "
                 + "and assign_day <= ? and transfer_day <= ?" + where.conditions() + groupingSets(groupBy),
                 transferParameters, r -> transferred.put(rowKey(r), r.getLong(5)));
-        // Each row's and the total's durations by kind, from the day cells, for exact percentiles.
+        Map<Key, Double[]> percentiles = percentilesRead.get();
+        Map<Key, Flows> rows = new LinkedHashMap<>();
+        Flows total = Flows.NONE;
+        for (Map.Entry<Key, long[]> entry : counts.entrySet()) {
+            Flows flows = flows(entry.getValue(), transferred.getOrDefault(entry.getKey(), 0L),
+                    percentiles.getOrDefault(entry.getKey(), new Double[6]));
+            if (entry.getKey() == TOTAL) {
+                total = flows;
+            } else {
+                rows.put(entry.getKey(), flows);
+            }
+        }
+        return new FlowTable(rows, total);
+    }
+
+    /**
+     * Each row's and the total's medians and 90th percentiles of the period's durations, by kind (acknowledge,
+     * resolve, close: two values each), from the day cells.
+     */
+    public static Map<Key, Double[]> percentiles(Connection c, String district, Period period, GroupBy groupBy,
+                                                 Selection selection) throws SQLException {
+        Selection.Sql where = selection.sql("department", "block", "officer");
         int kinds = Kind.values().length;
         Map<Key, List<List<double[]>>> durations = new LinkedHashMap<>();
         durations.put(TOTAL, parts(kinds));
@@ -136,7 +171,7 @@ public final class ReviewQueries {
                         durations.computeIfAbsent(heldBy(r), k -> parts(kinds)).get(kind).add(values);
                     }
                 });
-        Map<Key, Double[]> percentiles = new LinkedHashMap<>();
+        Map<Key, Double[]> percentiles = new HashMap<>();
         durations.forEach((key, byKind) -> {
             Double[] p = new Double[2 * kinds];
             for (int kind = 0; kind < kinds; kind++) {
@@ -146,18 +181,7 @@ public final class ReviewQueries {
             }
             percentiles.put(key, p);
         });
-        Map<Key, Flows> rows = new LinkedHashMap<>();
-        Flows total = Flows.NONE;
-        for (Map.Entry<Key, long[]> entry : counts.entrySet()) {
-            Flows flows = flows(entry.getValue(), transferred.getOrDefault(entry.getKey(), 0L),
-                    percentiles.getOrDefault(entry.getKey(), new Double[6]));
-            if (entry.getKey() == TOTAL) {
-                total = flows;
-            } else {
-                rows.put(entry.getKey(), flows);
-            }
-        }
-        return new FlowTable(rows, total);
+        return percentiles;
     }
 
     private static List<List<double[]>> parts(int kinds) {
