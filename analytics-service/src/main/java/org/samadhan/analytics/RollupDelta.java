@@ -81,11 +81,6 @@ public final class RollupDelta {
         return open;
     }
 
-    public boolean isEmpty() {
-        return days().isEmpty() && transfers().isEmpty() && openCounts().isEmpty() && durations.isEmpty()
-                && open.isEmpty();
-    }
-
     private void merge(DayKey key, long[] counts, int sign) {
         long[] sum = days.computeIfAbsent(key, k -> new long[counts.length]);
         for (int i = 0; i < counts.length; i++) {

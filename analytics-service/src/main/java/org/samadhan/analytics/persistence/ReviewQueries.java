@@ -302,7 +302,7 @@ public final class ReviewQueries {
                 count(*) filter (where registered_at <= ?::timestamptz - interval '22 days' and registered_at > ?::timestamptz - interval '51 days'),
                 count(*) filter (where registered_at <= ?::timestamptz - interval '51 days')
                 from grievance_event where district_code = ? and to_status not in""" + " " + CLOSED + holds
-                + where.conditions() + groupByClause(groupBy) + ", 4, 5";
+                + where.conditions() + " group by 1, 2, 3, 4, 5";
         sql = sql.replace("(:owing)", WITH_OFFICIALS);
         Map<Key, List<Object[]>> parts = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -320,7 +320,7 @@ public final class ReviewQueries {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Object level = r.getObject(4);
-                    parts.computeIfAbsent(key(r, groupBy), k -> new ArrayList<>()).add(new Object[] {
+                    parts.computeIfAbsent(heldBy(r), k -> new ArrayList<>()).add(new Object[] {
                         level == null ? UNROUTED : level.toString(), r.getString(5), r.getLong(6), r.getLong(7),
                         r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)});
                 }
@@ -415,17 +415,9 @@ public final class ReviewQueries {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static String groupByClause(GroupBy groupBy) {
-        return " group by 1, 2, 3";
-    }
-
     private static List<String> groupColumns(GroupBy groupBy, String department, String block, String officer) {
         return groupBy.byOfficer() ? List.of(department, block, officer)
                 : groupBy.byBlock() ? List.of(department, block) : List.of(department);
-    }
-
-    private static Key key(ResultSet r, GroupBy groupBy) throws SQLException {
-        return new Key(r.getString(1), r.getString(2), r.getString(3));
     }
 
     private static Double number(ResultSet r, int column) throws SQLException {
