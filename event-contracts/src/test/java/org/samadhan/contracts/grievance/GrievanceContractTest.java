@@ -47,13 +47,16 @@ class GrievanceContractTest {
 
     @Test
     void eventsSerialiseToValidJsonWithoutAnyPhoneNumber() throws IOException {
-        var event = new GrievanceEvent(UUID.randomUUID().toString(), GrievanceEvent.eventTypeOf("REJECT_RESOLUTION"),
+        // A fixed event id: a random one holds ten decimal digits in a row about once in forty runs.
+        var event = new GrievanceEvent(UUID.nameUUIDFromBytes("event-6".getBytes()).toString(),
+                GrievanceEvent.eventTypeOf("REJECT_RESOLUTION"),
                 Instant.parse("2026-11-30T06:00:00Z"), "BLD", GRIEVANCE, "BLD-2026-000123", 6, "REJECT_RESOLUTION",
                 "RESOLVED", "REOPENED", new GrievanceEvent.Actor(null, "CITIZEN"), "काम नहीं हुआ", "cz-7f3a9c", "hi",
                 "PHE", "Gunderdehi", "phe-balod-l2", 2, Instant.parse("2026-12-03T06:00:00Z"), null, null, null);
         assertEquals("org.samadhan.grievance.reject_resolution.v1", event.eventType());
         assertEquals(Set.of(), validate(Topics.GRIEVANCE_EVENTS, event));
-        assertFalse(Json.mapper().writeValueAsString(event).matches(".*\\d{10,}.*"), "no phone number");
+        String json = Json.mapper().writeValueAsString(event);
+        assertFalse(json.matches(".*\\d{10,}.*"), "no phone number: " + json);
     }
 
     @Test
