@@ -17,6 +17,7 @@
 #   WHATSAPP_ACCESS_TOKEN    Cloud API bearer token (the sandbox expects it)          [local-access-token]
 #   CITIZEN_REF_KEY          key of the pseudonymous citizen references               [local-citizen-ref-key-0123]
 #   DISTRICT_CODE            tenant of this deployment                                [BLD]
+#   PORTAL_SESSION_SECRET    encrypts the portal's session cookies (32+ characters)   [local-portal-session-secret-…]
 #   DB_USER / DB_PASSWORD    PostgreSQL role the services use                         [samadhan / samadhan]
 #   LOCAL_OFFICIAL_PASSWORD  password of the local realm's officials (phe-gurur, phe-head, collector, ...) [local-password]
 #   KEYCLOAK_JAVA_HOME       Java 21+ for Keycloak                                     [/usr/lib/jvm/temurin-25-jdk-amd64]
@@ -50,16 +51,17 @@ KAFKA_METRICS_PORT=9404 # the broker's JMX exporter agent (deploy/prometheus/jmx
 # Fixed local ports (ENGINEERING.md). A module is started only if it exists in the repository.
 declare -A PORTS=(
   [gateway-service]=8081 [chatbot-service]=8082 [routing-service]=8083 [grievance-service]=8084
-  [notification-service]=8085 [analytics-service]=8086 [whatsapp-sandbox]=8089
+  [notification-service]=8085 [analytics-service]=8086 [officer-portal]=8087 [whatsapp-sandbox]=8089
 )
 SERVICE_ORDER=(whatsapp-sandbox gateway-service routing-service grievance-service chatbot-service
-  notification-service analytics-service)
+  notification-service analytics-service officer-portal)
 
 export WHATSAPP_APP_SECRET="${WHATSAPP_APP_SECRET:-local-app-secret}"
 export WHATSAPP_VERIFY_TOKEN="${WHATSAPP_VERIFY_TOKEN:-local-verify-token}"
 export WHATSAPP_ACCESS_TOKEN="${WHATSAPP_ACCESS_TOKEN:-local-access-token}"
 export CITIZEN_REF_KEY="${CITIZEN_REF_KEY:-local-citizen-ref-key-0123}"
 export DISTRICT_CODE="${DISTRICT_CODE:-BLD}"
+export PORTAL_SESSION_SECRET="${PORTAL_SESSION_SECRET:-local-portal-session-secret-0123456789}"
 DB_USER="${DB_USER:-samadhan}"
 DB_PASSWORD="${DB_PASSWORD:-samadhan}"
 LOCAL_OFFICIAL_PASSWORD="${LOCAL_OFFICIAL_PASSWORD:-local-password}"
