@@ -44,6 +44,12 @@ public class OfficerActions {
         return Transactions.inTransaction(dataSource, c -> GrievanceQueries.list(c, scope, filter, Instant.now(clock)));
     }
 
+    /** The worklist's tab counts under the same scope and narrowing as {@link #list}. */
+    public GrievanceQueries.Counts counts(OfficerScope scope, GrievanceQueries.Filter filter) throws SQLException {
+        return Transactions.inTransaction(dataSource,
+                c -> GrievanceQueries.counts(c, scope, filter, Instant.now(clock)));
+    }
+
     public GrievanceQueries.Detail get(OfficerScope scope, String reference) throws SQLException {
         return Transactions.inTransaction(dataSource,
                 c -> GrievanceQueries.detail(c, visible(c, scope, reference), Instant.now(clock)));

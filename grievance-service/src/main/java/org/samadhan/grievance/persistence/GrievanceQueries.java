@@ -1,5 +1,6 @@
 package org.samadhan.grievance.persistence;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,7 @@ import java.util.UUID;
 import org.samadhan.grievance.OfficerScope;
 import org.samadhan.grievance.workflow.GrievanceStatus;
 
-/** Read side for the officers' API: lists within a scope, one grievance with its history. */
+/** Read side for the officers' API: lists and tab counts within a scope, one grievance with its history. */
 public final class GrievanceQueries {
 
     private static final String OPEN = "('ASSIGNED', 'IN_PROGRESS', 'REOPENED')";
@@ -23,6 +24,19 @@ public final class GrievanceQueries {
     /** What the officers' list can be narrowed by; null or empty means no restriction. */
     public record Filter(List<GrievanceStatus> statuses, String department, String block, boolean overdue,
                          String text, int page, int size) {
+
+        /** The same narrowing without status, overdue and paging: what the tab counts are taken over. */
+        public Filter withoutTabs() {
+            return new Filter(List.of(), department, block, false, text, 0, 1);
+        }
+    }
+
+    /**
+     * The worklist's tabs: how many grievances the list would total with {@code status=ASSIGNED} ("new"),
+     * {@code IN_PROGRESS}, {@code REOPENED}, {@code overdue=true} and {@code status=RESOLVED} (awaiting the citizen).
+     */
+    public record Counts(@JsonProperty("new") long assigned, long inProgress, long reopened, long overdue,
+                         long awaitingCitizen) {
     }
 
     /** One row of the officers' list. */
@@ -62,23 +76,7 @@ public final class GrievanceQueries {
     }
 
     public static Page list(Connection c, OfficerScope scope, Filter filter, Instant now) throws SQLException {
-        var where = new Where(scope);
-        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            where.and("status = any (?)", (Object) filter.statuses().stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (filter.department() != null) {
-            where.and("department_code = ?", filter.department());
-        }
-        if (filter.block() != null) {
-            where.and("lower(block) = lower(?)", filter.block());
-        }
-        if (filter.overdue()) {
-            where.and("status in " + OPEN + " and due_at < ?", Timestamp.from(now));
-        }
-        if (filter.text() != null) {
-            String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.and("(number ilike ? or description ilike ? or village ilike ?)", like, like, like);
-        }
+        var where = Where.of(scope, filter, now);
         long total;
         try (PreparedStatement count = where.prepare(c, "select count(*) from grievance" + where.sql(), List.of());
              ResultSet r = count.executeQuery()) {
@@ -104,6 +102,31 @@ public final class GrievanceQueries {
             }
         }
         return new Page(items, filter.page(), filter.size(), total);
+    }
+
+    /**
+     * The tab counts in one scan, under the list's own where clause (the same scope and narrowing), each tab's
+     * condition being exactly the one its list filter adds, so a tab's count is the total its list shows.
+     */
+    public static Counts counts(Connection c, OfficerScope scope, Filter filter, Instant now) throws SQLException {
+        Filter narrowing = filter.withoutTabs();
+        var where = Where.of(scope, narrowing, now);
+        List<Object> tabs = new ArrayList<>();
+        StringBuilder select = new StringBuilder("select");
+        for (GrievanceStatus tab : List.of(GrievanceStatus.ASSIGNED, GrievanceStatus.IN_PROGRESS,
+                GrievanceStatus.REOPENED)) {
+            select.append(" count(*) filter (where ").append(Where.STATUS).append("),");
+            tabs.add(new String[] {tab.name()});
+        }
+        select.append(" count(*) filter (where ").append(Where.OVERDUE).append("),");
+        tabs.add(Timestamp.from(now));
+        select.append(" count(*) filter (where ").append(Where.STATUS).append(")");
+        tabs.add(new String[] {GrievanceStatus.RESOLVED.name()});
+        try (PreparedStatement count = where.prepare(c, select + " from grievance" + where.sql(), tabs, List.of());
+             ResultSet r = count.executeQuery()) {
+            r.next();
+            return new Counts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
+        }
     }
 
     public static Detail detail(Connection c, UUID id, Instant now) throws SQLException {
@@ -170,6 +193,9 @@ public final class GrievanceQueries {
 
     /** A where clause built from the caller's scope and filters, with its parameters in order. */
     private static final class Where {
+        static final String STATUS = "status = any (?)";
+        static final String OVERDUE = "status in " + OPEN + " and due_at < ?";
+
         private final StringBuilder sql = new StringBuilder(" where true");
         private final List<Object> parameters = new ArrayList<>();
 
@@ -183,6 +209,28 @@ public final class GrievanceQueries {
             }
         }
 
+        static Where of(OfficerScope scope, Filter filter, Instant now) {
+            var where = new Where(scope);
+            if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+                where.and(STATUS, (Object) filter.statuses().stream().map(Enum::name).toArray(String[]::new));
+            }
+            if (filter.department() != null) {
+                where.and("department_code = ?", filter.department());
+            }
+            if (filter.block() != null) {
+                where.and("lower(block) = lower(?)", filter.block());
+            }
+            if (filter.overdue()) {
+                where.and(OVERDUE, Timestamp.from(now));
+            }
+            if (filter.text() != null) {
+                String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                        + "%";
+                where.and("(number ilike ? or description ilike ? or village ilike ?)", like, like, like);
+            }
+            return where;
+        }
+
         void and(String condition, Object... values) {
             sql.append(" and ").append(condition);
             parameters.addAll(java.util.Arrays.asList(values));
@@ -193,17 +241,22 @@ public final class GrievanceQueries {
         }
 
         PreparedStatement prepare(Connection c, String statement, List<Object> trailing) throws SQLException {
+            return prepare(c, statement, List.of(), trailing);
+        }
+
+        /** With {@code leading} parameters for placeholders before the where clause (in the select list). */
+        PreparedStatement prepare(Connection c, String statement, List<Object> leading, List<Object> trailing)
+                throws SQLException {
             PreparedStatement prepared = c.prepareStatement(statement);
             int i = 1;
-            for (Object value : parameters) {
-                if (value instanceof String[] array) {
-                    prepared.setArray(i++, c.createArrayOf("text", array));
-                } else {
-                    prepared.setObject(i++, value);
+            for (List<Object> values : List.of(leading, parameters, trailing)) {
+                for (Object value : values) {
+                    if (value instanceof String[] array) {
+                        prepared.setArray(i++, c.createArrayOf("text", array));
+                    } else {
+                        prepared.setObject(i++, value);
+                    }
                 }
-            }
-            for (Object value : trailing) {
-                prepared.setObject(i++, value);
             }
             return prepared;
         }

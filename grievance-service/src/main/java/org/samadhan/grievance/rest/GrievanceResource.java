@@ -1,6 +1,5 @@
 package org.samadhan.grievance.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -15,15 +14,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.samadhan.grievance.InvalidInput;
 import org.samadhan.grievance.OfficerActions;
-import org.samadhan.grievance.OfficerScope;
 import org.samadhan.grievance.persistence.GrievanceQueries;
 import org.samadhan.grievance.workflow.GrievanceAction;
 import org.samadhan.grievance.workflow.GrievanceStatus;
-import org.samadhan.grievance.workflow.Role;
 import org.samadhan.grievance.workflow.Workflow;
 
 /**
@@ -36,16 +32,12 @@ import org.samadhan.grievance.workflow.Workflow;
 @RolesAllowed({"officer", "department_head", "collector"})
 public class GrievanceResource {
 
-    static final int MAX_PAGE_SIZE = 100;
-
     private final OfficerActions actions;
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public GrievanceResource(OfficerActions actions, SecurityIdentity identity, JsonWebToken token) {
+    public GrievanceResource(OfficerActions actions, Caller caller) {
         this.actions = actions;
-        this.identity = identity;
-        this.token = token;
+        this.caller = caller;
     }
 
     /** A grievance and what the caller may do with it now (the portal shows these buttons and only these). */
@@ -76,25 +68,31 @@ public class GrievanceResource {
                                       @QueryParam("q") String text,
                                       @QueryParam("page") @DefaultValue("0") int page,
                                       @QueryParam("size") @DefaultValue("20") int size) throws SQLException {
-        if (page < 0) {
-            throw new InvalidInput("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInput("size", "size must be from 1 to " + MAX_PAGE_SIZE);
-        }
-        if ((long) page * size > Integer.MAX_VALUE) {
-            throw new InvalidInput("page", "page is beyond any list: page x size must stay below " + Integer.MAX_VALUE);
-        }
-        return actions.list(scope(), new GrievanceQueries.Filter(statuses(status),
+        Paging.check(page, size);
+        return actions.list(caller.scope(), new GrievanceQueries.Filter(statuses(status),
                 InvalidInput.optionalText("department", department, 40), InvalidInput.optionalText("block", block, 100),
                 overdue, InvalidInput.optionalText("q", text, 200), page, size));
+    }
+
+    /** A literal segment, so JAX-RS matches it before {@code /{ref}} (no grievance reference reads "counts"). */
+    @GET
+    @Path("/counts")
+    @Operation(summary = "The worklist's tab counts in the caller's scope",
+            description = "new (ASSIGNED), inProgress, reopened, overdue (open and past due) and awaitingCitizen "
+                    + "(RESOLVED): each equals the list's total for that tab with the same department, block and q")
+    public GrievanceQueries.Counts counts(@QueryParam("department") String department,
+                                          @QueryParam("block") String block,
+                                          @QueryParam("q") String text) throws SQLException {
+        return actions.counts(caller.scope(), new GrievanceQueries.Filter(List.of(),
+                InvalidInput.optionalText("department", department, 40), InvalidInput.optionalText("block", block, 100),
+                false, InvalidInput.optionalText("q", text, 200), 0, 1));
     }
 
     @GET
     @Path("/{ref}")
     @Operation(summary = "One grievance with its full history")
     public GrievanceView get(@PathParam("ref") String reference) throws SQLException {
-        return view(actions.get(scope(), reference));
+        return view(actions.get(caller.scope(), reference));
     }
 
     @POST
@@ -102,21 +100,21 @@ public class GrievanceResource {
     @Operation(summary = "The assignee saw it and starts work")
     public GrievanceView acknowledge(@PathParam("ref") String reference, AcknowledgeRequest body)
             throws SQLException {
-        return view(actions.acknowledge(scope(), reference, body == null ? null : body.note()));
+        return view(actions.acknowledge(caller.scope(), reference, body == null ? null : body.note()));
     }
 
     @POST
     @Path("/{ref}/notes")
     @Operation(summary = "An internal note; it never moves the deadline")
     public GrievanceView addNote(@PathParam("ref") String reference, NoteRequest body) throws SQLException {
-        return view(actions.addNote(scope(), reference, body == null ? null : body.text()));
+        return view(actions.addNote(caller.scope(), reference, body == null ? null : body.text()));
     }
 
     @POST
     @Path("/{ref}/resolve")
     @Operation(summary = "Done, with the action taken; the citizen is asked to confirm")
     public GrievanceView resolve(@PathParam("ref") String reference, ResolveRequest body) throws SQLException {
-        return view(actions.resolve(scope(), reference, body == null ? null : body.note(),
+        return view(actions.resolve(caller.scope(), reference, body == null ? null : body.note(),
                 body == null ? null : body.photoRef()));
     }
 
@@ -124,7 +122,7 @@ public class GrievanceResource {
     @Path("/{ref}/transfer")
     @Operation(summary = "Belongs to another department: handed over with a reason")
     public GrievanceView transfer(@PathParam("ref") String reference, TransferRequest body) throws SQLException {
-        return view(actions.transfer(scope(), reference, body == null ? null : body.departmentCode(),
+        return view(actions.transfer(caller.scope(), reference, body == null ? null : body.departmentCode(),
                 body == null ? null : body.reason()));
     }
 
@@ -132,20 +130,13 @@ public class GrievanceResource {
     @Path("/{ref}/reassign")
     @Operation(summary = "Another officer of the department takes it (department head or collector)")
     public GrievanceView reassign(@PathParam("ref") String reference, ReassignRequest body) throws SQLException {
-        return view(actions.reassign(scope(), reference, body == null ? null : body.officerId(),
+        return view(actions.reassign(caller.scope(), reference, body == null ? null : body.officerId(),
                 body == null ? null : body.block(), body == null ? null : body.reason()));
     }
 
     private GrievanceView view(GrievanceQueries.Detail detail) {
-        return new GrievanceView(detail, Workflow.allowedActions(detail.status(), scope().role(), detail.level()));
-    }
-
-    /** The caller's role (the highest they hold) and scope, from the token. */
-    private OfficerScope scope() {
-        Role role = identity.hasRole("collector") ? Role.COLLECTOR
-                : identity.hasRole("department_head") ? Role.DEPARTMENT_HEAD : Role.OFFICER;
-        String user = token.getName() != null ? token.getName() : token.getSubject();
-        return new OfficerScope(user, role, token.getClaim("department"), token.getClaim("block"));
+        return new GrievanceView(detail,
+                Workflow.allowedActions(detail.status(), caller.scope().role(), detail.level()));
     }
 
     private static List<GrievanceStatus> statuses(List<String> values) {
