@@ -34,13 +34,13 @@ public interface Messages {
     @Message("Change")
     String change();
 
-    @Message("{#when role}{#is OFFICER}Block officer{#is DEPARTMENT_HEAD}Department head{#is COLLECTOR}Collector{/when}")
+    @Message("{#when role}{#is 'OFFICER'}Block officer{#is 'DEPARTMENT_HEAD'}Department head{#is 'COLLECTOR'}Collector{/when}")
     String role(String role);
 
     // The worklist
 
-    @Message("{#when tab}{#is ALL}All open{#is NEW}New{#is IN_PROGRESS}In progress{#is REOPENED}Reopened"
-            + "{#is OVERDUE}Overdue{#is AWAITING}Awaiting the citizen{/when}")
+    @Message("{#when tab}{#is 'ALL'}All open{#is 'NEW'}New{#is 'IN_PROGRESS'}In progress{#is 'REOPENED'}Reopened"
+            + "{#is 'OVERDUE'}Overdue{#is 'AWAITING'}Awaiting the citizen{/when}")
     String tab(String tab);
 
     @Message("Grievance")
@@ -100,9 +100,9 @@ public interface Messages {
     @Message("Updated {time}; the list refreshes by itself.")
     String worklist_refreshed(String time);
 
-    @Message("{#when status}{#is REGISTERED}Registered{#is ASSIGNED}New{#is IN_PROGRESS}In progress"
-            + "{#is RESOLVED}Resolved, awaiting the citizen{#is REOPENED}Reopened{#is CLOSED_VERIFIED}Closed, verified"
-            + "{#is CLOSED_UNVERIFIED}Closed, not verified{#else}{status}{/when}")
+    @Message("{#when status}{#is 'REGISTERED'}Registered{#is 'ASSIGNED'}New{#is 'IN_PROGRESS'}In progress"
+            + "{#is 'RESOLVED'}Resolved, awaiting the citizen{#is 'REOPENED'}Reopened{#is 'CLOSED_VERIFIED'}Closed, verified"
+            + "{#is 'CLOSED_UNVERIFIED'}Closed, not verified{#else}{status}{/when}")
     String status(String status);
 
     @Message("L{level}")
@@ -130,20 +130,20 @@ public interface Messages {
 
     // The grievance page
 
-    @Message("{#when action}{#is ACKNOWLEDGE}Acknowledge{#is ADD_NOTE}Add a note{#is RESOLVE}Resolve"
-            + "{#is TRANSFER}Transfer to another department{#is REASSIGN}Reassign{#is REGISTER}Registered"
-            + "{#is ASSIGN}Assigned{#is REMIND}Reminder: the deadline is near{#is ESCALATE}Escalated"
-            + "{#is CONFIRM_RESOLVED}The citizen confirmed it is solved{#is REJECT_RESOLUTION}The citizen says it is not solved"
-            + "{#is EXPIRE_FEEDBACK}Closed without the citizen's answer{#else}{action}{/when}")
+    @Message("{#when action}{#is 'ACKNOWLEDGE'}Acknowledge{#is 'ADD_NOTE'}Add a note{#is 'RESOLVE'}Resolve"
+            + "{#is 'TRANSFER'}Transfer to another department{#is 'REASSIGN'}Reassign{#is 'REGISTER'}Registered"
+            + "{#is 'ASSIGN'}Assigned{#is 'REMIND'}Reminder: the deadline is near{#is 'ESCALATE'}Escalated"
+            + "{#is 'CONFIRM_RESOLVED'}The citizen confirmed it is solved{#is 'REJECT_RESOLUTION'}The citizen says it is not solved"
+            + "{#is 'EXPIRE_FEEDBACK'}Closed without the citizen's answer{#else}{action}{/when}")
     String action(String action);
 
-    @Message("{#when action}{#is ACKNOWLEDGE}Acknowledged: work has started.{#is ADD_NOTE}Note added."
-            + "{#is RESOLVE}Resolved: the citizen is asked to confirm.{#is TRANSFER}Transferred."
-            + "{#is REASSIGN}Reassigned.{#else}Done.{/when}")
+    @Message("{#when action}{#is 'ACKNOWLEDGE'}Acknowledged: work has started.{#is 'ADD_NOTE'}Note added."
+            + "{#is 'RESOLVE'}Resolved: the citizen is asked to confirm.{#is 'TRANSFER'}Transferred."
+            + "{#is 'REASSIGN'}Reassigned.{#else}Done.{/when}")
     String done(String action);
 
-    @Message("{#when role}{#is OFFICER}Block officer{#is DEPARTMENT_HEAD}Department head{#is COLLECTOR}Collector"
-            + "{#is CITIZEN}Citizen{#is SYSTEM}System{#else}{role}{/when}")
+    @Message("{#when role}{#is 'OFFICER'}Block officer{#is 'DEPARTMENT_HEAD'}Department head{#is 'COLLECTOR'}Collector"
+            + "{#is 'CITIZEN'}Citizen{#is 'SYSTEM'}System{#else}{role}{/when}")
     String actor_role(String role);
 
     @Message("Escalated above you: now at {level} with {holder}. You can read it and add notes; the holder acts on it.")
@@ -155,7 +155,7 @@ public interface Messages {
     @Message("Language")
     String g_language();
 
-    @Message("{#when code}{#is hi}Hindi{#is en}English{#else}–{/when}")
+    @Message("{#when code}{#is 'hi'}Hindi{#is 'en'}English{#else}–{/when}")
     String language_name(String code);
 
     @Message("Coordinates")
@@ -179,7 +179,7 @@ public interface Messages {
     @Message("No photo or voice note.")
     String g_no_attachments();
 
-    @Message("{#when kind}{#is image}Photo{#is audio}Voice note{#is video}Video{#is document}Document{#else}{kind}{/when}")
+    @Message("{#when kind}{#is 'image'}Photo{#is 'audio'}Voice note{#is 'video'}Video{#is 'document'}Document{#else}{kind}{/when}")
     String attachment_kind(String kind);
 
     @Message("Action taken")
@@ -224,8 +224,8 @@ public interface Messages {
     @Message("Not possible now:")
     String refused_workflow();
 
-    @Message("{#when field}{#is note}the note{#is text}the note{#is reason}the reason{#is departmentCode}the department"
-            + "{#is officerId}the official{#else}the form{/when}")
+    @Message("{#when field}{#is 'note'}the note{#is 'text'}the note{#is 'reason'}the reason{#is 'departmentCode'}the department"
+            + "{#is 'officerId'}the official{#else}the form{/when}")
     String field_label(String field);
 
     // Errors
