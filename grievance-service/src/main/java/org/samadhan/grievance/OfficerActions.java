@@ -129,7 +129,7 @@ public class OfficerActions {
             Instant now = Instant.now(clock);
             GrievanceRow row = GrievanceStore.lock(c, id);
             if (!scope.covers(row.departmentCode(), row.block())) {
-                throw new GrievanceNotFound(reference); // moved out of scope since it was found
+                throw NotFound.grievance(reference); // moved out of scope since it was found
             }
             Workflow.next(row.status(), action, scope.role(), row.level()); // refusals before anything is looked up
             UnaryOperator<GrievanceRow> changes = change.prepare(c, row, now);
@@ -143,7 +143,7 @@ public class OfficerActions {
     private static UUID visible(Connection c, OfficerScope scope, String reference) throws SQLException {
         UUID id = GrievanceQueries.find(c, reference, scope);
         if (id == null) {
-            throw new GrievanceNotFound(reference);
+            throw NotFound.grievance(reference);
         }
         return id;
     }

@@ -38,8 +38,8 @@ final class TransitionRecorder {
         String from = before == null ? null : before.status().name();
         String previousHolder = before == null || before.officerId() == null
                 || Objects.equals(before.officerId(), after.officerId()) ? null : before.officerId();
-        GrievanceStore.appendHistory(c, after.id(), after.version(), action, from, after.status().name(), actor.id(),
-                actor.role(), reason, previousHolder, previousHolder == null ? null : after.officerId(), now);
+        GrievanceStore.appendHistory(c, after, action, from, actor.id(), actor.role(), reason, previousHolder,
+                previousHolder == null ? null : after.officerId(), now);
         // Derived from grievance and version: a transition replayed after a crash gets the same event id.
         String eventId = UUID.nameUUIDFromBytes((after.id() + "/" + after.version()).getBytes(StandardCharsets.UTF_8))
                 .toString();

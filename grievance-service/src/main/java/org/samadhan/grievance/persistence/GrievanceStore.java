@@ -75,25 +75,35 @@ public final class GrievanceStore {
         }
     }
 
-    /** Appends one row to the grievance's history (the table refuses updates and deletes). */
-    public static void appendHistory(Connection c, UUID id, long version, String action, String from, String to,
-                                     String actorId, String actorRole, String reason, String fromOfficer,
-                                     String toOfficer, Instant at) throws SQLException {
+    /**
+     * Appends one row to the grievance's history (the table refuses updates and deletes): the step, and where it left
+     * the grievance ({@code after}: holder, department, block, level, deadline, disputed), as its event tells it.
+     */
+    public static void appendHistory(Connection c, GrievanceRow after, String action, String from, String actorId,
+                                     String actorRole, String reason, String fromOfficer, String toOfficer, Instant at)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into grievance_history (grievance_id, version, action, from_status, to_status, actor_id,
-                    actor_role, reason, occurred_at, from_officer, to_officer)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setObject(1, id);
-            insert.setLong(2, version);
+                    actor_role, reason, occurred_at, from_officer, to_officer, officer_id, department_code, block,
+                    level, due_at, disputed)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, after.id());
+            insert.setLong(2, after.version());
             insert.setString(3, action);
             insert.setString(4, from);
-            insert.setString(5, to);
+            insert.setString(5, after.status().name());
             insert.setString(6, actorId);
             insert.setString(7, actorRole);
             insert.setString(8, reason);
             insert.setTimestamp(9, Timestamp.from(at));
             insert.setString(10, fromOfficer);
             insert.setString(11, toOfficer);
+            insert.setString(12, after.officerId());
+            insert.setString(13, after.departmentCode());
+            insert.setString(14, after.block());
+            insert.setInt(15, after.level());
+            insert.setTimestamp(16, timestamp(after.dueAt()));
+            insert.setBoolean(17, after.disputed());
             insert.executeUpdate();
         }
     }

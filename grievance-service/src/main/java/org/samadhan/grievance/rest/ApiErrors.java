@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.samadhan.grievance.GrievanceNotFound;
+import org.samadhan.grievance.NotFound;
 import org.samadhan.grievance.InvalidInput;
 import org.samadhan.grievance.workflow.TransitionRefused;
 
@@ -32,7 +32,7 @@ public class ApiErrors {
     }
 
     @ServerExceptionMapper
-    public Response notFound(GrievanceNotFound e) {
+    public Response notFound(NotFound e) {
         return answer(Response.Status.NOT_FOUND, e.getMessage(), null);
     }
 
