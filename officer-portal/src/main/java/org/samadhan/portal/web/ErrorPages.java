@@ -12,6 +12,7 @@ import org.samadhan.portal.client.BackendRefusal;
 /**
  * Pages for what went wrong. Not found is one page whatever the reason (no such grievance, another department's,
  * no such address), so that it tells nothing; a service that failed is a "try again" page, never a stack trace.
+ * They use the plain layout: an address no page serves has no session or form token to show.
  */
 public class ErrorPages {
 

@@ -88,7 +88,7 @@ public class GrievancePage {
 
     @GET
     public TemplateInstance page(@PathParam("number") String number, @QueryParam("done") String done) {
-        return render(grievances.get(number), ACTIONS.containsKey(done) ? done : null, null);
+        return render(grievances.get(number), done != null && ACTIONS.containsKey(done) ? done : null, null);
     }
 
     @POST

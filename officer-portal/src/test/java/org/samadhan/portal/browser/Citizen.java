@@ -69,13 +69,33 @@ final class Citizen {
         return await(c -> number() != null, "a grievance number", this::number);
     }
 
-    /** Files a complaint as villagers do: their words, a location pin, then Submit; answers its number. */
-    String files(String words, double latitude, double longitude) {
+    /** Files a complaint as villagers do: their words, the block from the bot's list, the village, then Submit. */
+    String files(String words, String block, String village) {
         writes(words);
-        awaitOut(1);
-        sendsPin(latitude, longitude);
+        picks("block:" + block, block);
+        awaitOut(2);
+        writes(village);
         taps("review:submit:", "भेजें");
         return awaitNumber();
+    }
+
+    /** Picks the row {@code id} of the newest list message offering it, waiting for it to arrive. */
+    void picks(String id, String title) {
+        await(c -> listRowIds().contains(id), "a list row " + id, () -> null);
+        send("{\"type\":\"interactive\",\"interactive\":{\"type\":\"list_reply\",\"list_reply\":{\"id\":"
+                + quote(id) + ",\"title\":" + quote(title) + "}}}");
+    }
+
+    private List<String> listRowIds() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode m : outbound()) {
+            for (JsonNode section : m.path("message").path("interactive").path("action").path("sections")) {
+                for (JsonNode row : section.path("rows")) {
+                    ids.add(row.path("id").asText());
+                }
+            }
+        }
+        return ids;
     }
 
     void awaitOut(int count) {

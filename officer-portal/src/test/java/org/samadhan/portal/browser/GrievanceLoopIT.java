@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class GrievanceLoopIT {
 
-    /** Jhalmala, in Gurur block: PHE's Gurur officer is phe-gurur. */
-    static final double LATITUDE = 20.7312;
-    static final double LONGITUDE = 81.2049;
+    /** Gurur block, where PHE's block officer is phe-gurur and the electricity company's is cspdcl-gurur. */
+    static final String BLOCK = "Gurur";
+    static final String VILLAGE = "Jhalmala";
 
     static Browser browser;
 
@@ -40,7 +40,7 @@ class GrievanceLoopIT {
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
         Page worklist = officer.page;
         Citizen citizen = new Citizen();
-        String number = citizen.files("हमारे गाँव झलमला का हैंडपंप 10 दिन से खराब है, पानी नहीं आ रहा", LATITUDE, LONGITUDE);
+        String number = citizen.files("हमारे गाँव झलमला का हैंडपंप 10 दिन से खराब है, पानी नहीं आ रहा", BLOCK, VILLAGE);
 
         // New grievances appear in the open worklist by themselves (htmx refresh), no reload.
         Locator row = worklist.locator("tr[data-number='" + number + "']");
@@ -96,9 +96,9 @@ class GrievanceLoopIT {
     @Test
     void anotherDepartmentsOfficerSeesItNowhere() {
         Citizen citizen = new Citizen();
-        String number = citizen.files("झलमला में हैंडपंप से गंदा पानी आ रहा है", LATITUDE, LONGITUDE);
+        String number = citizen.files("झलमला में हैंडपंप से गंदा पानी आ रहा है", BLOCK, VILLAGE);
         Official phe = Official.signIn(browser, "phe-gurur", "en-IN");
-        assertThat(phe.open("/grievances/" + number).locator("h1")).containsText(number);
+        assertThat(phe.openGrievance(number).locator("h1")).containsText(number);
 
         Official other = Official.signIn(browser, "cspdcl-gurur", "en-IN");
         Page search = other.open("/worklist?q=" + number);
@@ -117,9 +117,9 @@ class GrievanceLoopIT {
     void aComplaintWithMarkupIsShownAsTextAndRunsNothing() {
         Citizen citizen = new Citizen();
         String words = "हैंडपंप खराब <script>window.pwned='script'</script><img src=x onerror=\"window.pwned='img'\">";
-        String number = citizen.files(words, LATITUDE, LONGITUDE);
+        String number = citizen.files(words, BLOCK, VILLAGE);
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
-        Page page = officer.open("/grievances/" + number);
+        Page page = officer.openGrievance(number);
         assertThat(page.locator(".words").first()).containsText("<script>window.pwned='script'</script>");
         assertEquals(0, page.locator("main img").count(), "no img element from the complaint");
         assertEquals(true, page.evaluate("() => window.pwned === undefined"), "nothing ran");
@@ -131,9 +131,9 @@ class GrievanceLoopIT {
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         Citizen citizen = new Citizen();
-        String number = citizen.files("झलमला का हैंडपंप टूट गया है", LATITUDE, LONGITUDE);
+        String number = citizen.files("झलमला का हैंडपंप टूट गया है", BLOCK, VILLAGE);
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
-        officer.open("/grievances/" + number);
+        officer.openGrievance(number);
         // The official's own session cookie, but no token: what a forged form on another site would send.
         var forged = officer.page.request().post(LocalSystem.PORTAL + "/grievances/" + number + "/resolve",
                 com.microsoft.playwright.options.RequestOptions.create()

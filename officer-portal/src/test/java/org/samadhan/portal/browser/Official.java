@@ -29,6 +29,21 @@ final class Official {
         return page;
     }
 
+    /**
+     * The grievance's page once it has reached this official: the citizen has its number as soon as it is
+     * registered, the official a moment later, when routing has assigned it.
+     */
+    Page openGrievance(String number) {
+        for (int i = 0; i < 60; i++) {
+            open("/grievances/" + number);
+            if (page.locator("h1").textContent().contains(number)) {
+                return page;
+            }
+            Citizen.sleep(500);
+        }
+        throw new AssertionError(username + " never saw " + number + ": " + page.locator("main").innerText());
+    }
+
     void close() {
         page.context().close();
     }
