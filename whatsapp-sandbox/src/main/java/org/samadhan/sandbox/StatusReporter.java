@@ -20,11 +20,13 @@ import org.samadhan.sandbox.config.SandboxConfig;
 public class StatusReporter {
 
     private final WebhookDelivery webhooks;
+    private final Conversations conversations;
     private final SandboxConfig config;
     private final Random random;
 
-    public StatusReporter(WebhookDelivery webhooks, SandboxConfig config) {
+    public StatusReporter(WebhookDelivery webhooks, Conversations conversations, SandboxConfig config) {
         this.webhooks = webhooks;
+        this.conversations = conversations;
         this.config = config;
         this.random = new Random(config.randomSeed());
     }
@@ -35,14 +37,14 @@ public class StatusReporter {
         String recipientField = byUserId ? "recipient_user_id" : "recipient_id";
         Duration delay = config.statusDelay();
         if (undeliverable) {
-            webhooks.later(() -> webhooks.statuses(List.of(failed(wamid, recipientField, citizen, callbackData,
-                    131026, "Message undeliverable", "Message Undeliverable."))), delay);
+            report(List.of(failed(wamid, recipientField, citizen, callbackData,
+                    131026, "Message undeliverable", "Message Undeliverable.")), delay);
             return;
         }
         if (!windowOpen && !template) {
-            webhooks.later(() -> webhooks.statuses(List.of(failed(wamid, recipientField, citizen, callbackData,
+            report(List.of(failed(wamid, recipientField, citizen, callbackData,
                     131047, "Re-engagement message", "Message failed to send because more than 24 hours have passed "
-                            + "since the customer last replied to this number."))), delay);
+                            + "since the customer last replied to this number.")), delay);
             return;
         }
         List<String> states = new ArrayList<>(List.of("sent", "delivered", "read"));
@@ -62,13 +64,24 @@ public class StatusReporter {
         List<JsonNode> statuses = states.stream()
                 .map(state -> (JsonNode) status(wamid, recipientField, citizen, callbackData, state)).toList();
         if (batched) {
-            webhooks.later(() -> webhooks.statuses(statuses), delay);
+            report(statuses, delay);
         } else {
             for (int i = 0; i < statuses.size(); i++) {
-                JsonNode one = statuses.get(i);
-                webhooks.later(() -> webhooks.statuses(List.of(one)), delay.multipliedBy(i + 1L));
+                report(List.of(statuses.get(i)), delay.multipliedBy(i + 1L));
             }
         }
+    }
+
+    /** When they fall due, the statuses show as ticks on the citizen's phone and go to the gateway. */
+    private void report(List<JsonNode> statuses, Duration delay) {
+        webhooks.later(() -> {
+            for (JsonNode status : statuses) {
+                JsonNode error = status.path("errors").path(0);
+                conversations.reported(status.path("id").asText(), status.path("status").asText(), error.isMissingNode()
+                        ? null : new Conversations.Failure(error.path("code").asInt(), error.path("title").asText()));
+            }
+            webhooks.statuses(statuses);
+        }, delay);
     }
 
     private static ObjectNode status(String wamid, String recipientField, String citizen, String callbackData,

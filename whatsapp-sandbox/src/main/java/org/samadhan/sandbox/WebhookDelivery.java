@@ -68,15 +68,15 @@ public class WebhookDelivery {
         scheduler.scheduleWithFixedDelay(this::deliverDueStatuses, gather, gather, TimeUnit.MILLISECONDS);
     }
 
-    /** A citizen's message, with the contact block WhatsApp adds. */
-    public void message(String citizen, String profileName, JsonNode message) {
+    /** A citizen's message, with the contact block WhatsApp adds; {@code delivered} runs once the gateway took it. */
+    public void message(String citizen, String profileName, JsonNode message, Runnable delivered) {
         ObjectNode value = value();
         ArrayNode contacts = value.putArray("contacts");
         ObjectNode contact = contacts.addObject();
         contact.putObject("profile").put("name", profileName);
         contact.put("wa_id", citizen);
         value.putArray("messages").add(message);
-        deliver(envelope(value), 1);
+        deliver(envelope(value), 1, delivered);
     }
 
     /** Statuses now due, in this order; they go with the next webhook of statuses. */
@@ -105,7 +105,7 @@ public class WebhookDelivery {
     private void deliverStatuses(List<JsonNode> statuses) {
         ObjectNode value = value();
         statuses.forEach(value.putArray("statuses")::add);
-        deliver(envelope(value), 1);
+        deliver(envelope(value), 1, () -> { });
     }
 
     public void later(Runnable task, Duration delay) {
@@ -135,7 +135,7 @@ public class WebhookDelivery {
         }
     }
 
-    private void deliver(byte[] body, int attempt) {
+    private void deliver(byte[] body, int attempt, Runnable delivered) {
         http.request(new RequestOptions(target))
                 .compose(request -> request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .putHeader("X-Hub-Signature-256", Hmac.webhookSignature(config.appSecret(), body))
@@ -143,6 +143,7 @@ public class WebhookDelivery {
                         .compose(response -> response.body().map(drained -> response.statusCode())))
                 .onComplete(answer -> {
                     if (answer.succeeded() && answer.result() == 200) {
+                        delivered.run();
                         return;
                     }
                     String why = answer.failed() ? answer.cause().toString() : "HTTP " + answer.result();
@@ -152,7 +153,7 @@ public class WebhookDelivery {
                     }
                     Duration backoff = Duration.ofMillis(Math.min(30_000, 250L << Math.min(attempt, 10)));
                     LOG.infof("Webhook attempt %d failed (%s); redelivering in %s", attempt, why, backoff);
-                    later(() -> deliver(body, attempt + 1), backoff);
+                    later(() -> deliver(body, attempt + 1, delivered), backoff);
                 });
     }
 

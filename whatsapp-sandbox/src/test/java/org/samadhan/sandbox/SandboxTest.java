@@ -93,6 +93,43 @@ class SandboxTest {
     }
 
     @Test
+    void theConversationShowsTheTicksOfEveryMessageAsTheyAreReported() {
+        String citizen = "919800000005";
+        String mine = given().contentType("application/json").body(Map.of("type", "text", "text",
+                        Map.of("body", "नल से पानी नहीं आ रहा")))
+                .post("/sandbox/citizens/" + citizen + "/messages").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(item(citizen, mine).path("status")
+                .asText())); // the gateway answered 200
+        String later = citizenWrites(citizen);
+        send(Map.of("messaging_product", "whatsapp", "status", "read", "message_id", mine)).then().statusCode(200)
+                .body("success", equalTo(true));
+        assertEquals("read", item(citizen, mine).path("status").asText());
+        assertFalse("read".equals(item(citizen, later).path("status").asText()),
+                "marking a message read marks the earlier ones, not a later one");
+
+        String reply = send(text(citizen, "Your complaint BLD-2026-000124 is registered")).then().statusCode(200)
+                .extract().path("messages[0].id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "read".equals(item(citizen, reply).path("status").asText()));
+        assertFalse(item(citizen, reply).has("error"));
+
+        String lost = send(text("919800000006", "hello")).then().statusCode(200).extract().path("messages[0].id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> item("919800000006", lost).has("status"));
+        JsonNode failed = item("919800000006", lost);
+        assertEquals("failed", failed.path("status").asText());
+        assertEquals(131047, failed.path("error").path("code").asInt());
+        assertEquals("Re-engagement message", failed.path("error").path("title").asText());
+        awaitStatuses(lost, 1, "failed"); // and the gateway got the same news
+
+        String tap = given().contentType("application/json").body(Map.of("type", "interactive", "context",
+                        Map.of("id", reply), "interactive", Map.of("type", "button_reply", "button_reply",
+                                Map.of("id", "feedback:yes", "title", "हाँ"))))
+                .post("/sandbox/citizens/" + citizen + "/messages").then().statusCode(202).extract().path("id");
+        JsonNode context = item(citizen, tap).path("message").path("context");
+        assertEquals(reply, context.path("id").asText());
+        assertEquals("15550783881", context.path("from").asText(), "a reply names the business number, as WhatsApp's");
+    }
+
+    @Test
     void freeFormOutsideTheWindowIsAcceptedThenFailsWith131047WhileATemplateIsDelivered() {
         String wamid = send(text("919800000002", "hello")).then().statusCode(200).extract().path("messages[0].id");
         JsonNode failed = awaitStatuses(wamid, 1, "failed").get(0);
@@ -219,9 +256,26 @@ class SandboxTest {
                 java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static void citizenWrites(String waId) {
-        given().contentType("application/json").body(Map.of("type", "text", "text", Map.of("body", "hi")))
-                .post("/sandbox/citizens/" + waId + "/messages").then().statusCode(202);
+    private static String citizenWrites(String waId) {
+        return given().contentType("application/json").body(Map.of("type", "text", "text", Map.of("body", "hi")))
+                .post("/sandbox/citizens/" + waId + "/messages").then().statusCode(202).extract().path("id");
+    }
+
+    /** One message of the citizen's conversation as the sandbox shows it. */
+    private static JsonNode item(String waId, String id) {
+        JsonNode conversation;
+        try {
+            conversation = org.samadhan.contracts.Json.mapper().readTree(given()
+                    .get("/sandbox/citizens/" + waId + "/messages").then().statusCode(200).extract().asString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (JsonNode item : conversation) {
+            if (item.path("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError(id + " is not in " + conversation);
     }
 
     private static List<JsonNode> awaitStatuses(String wamid, int count, String last) {

@@ -25,6 +25,7 @@ import org.samadhan.sandbox.Faults;
 import org.samadhan.sandbox.GraphError;
 import org.samadhan.sandbox.RateLimits;
 import org.samadhan.sandbox.WebhookDelivery;
+import org.samadhan.sandbox.config.SandboxConfig;
 import org.samadhan.testsupport.WhatsAppIds;
 
 /**
@@ -39,18 +40,22 @@ public class CitizenResource {
     private final WebhookDelivery webhooks;
     private final Faults faults;
     private final RateLimits limits;
+    private final SandboxConfig config;
 
-    public CitizenResource(Conversations conversations, WebhookDelivery webhooks, Faults faults, RateLimits limits) {
+    public CitizenResource(Conversations conversations, WebhookDelivery webhooks, Faults faults, RateLimits limits,
+                           SandboxConfig config) {
         this.conversations = conversations;
         this.webhooks = webhooks;
         this.faults = faults;
         this.limits = limits;
+        this.config = config;
     }
 
     /**
      * A message as WhatsApp's inbound shape without the envelope fields, e.g. {@code {"type":"text","text":{"body":
      * "..."}}}; id, sender and timestamp are filled in, the id made as WhatsApp makes them (base64 of a record that
-     * holds the sender's number). Answers the message id it will carry.
+     * holds the sender's number), and a reply's {@code context} (the business message's id) gets the business number
+     * as its {@code from}. Answers the message id it will carry.
      */
     @POST
     @Path("/citizens/{waId}/messages")
@@ -69,12 +74,20 @@ public class CitizenResource {
         message.put("id", id);
         message.put("timestamp", String.valueOf(now.getEpochSecond()));
         message.setAll((ObjectNode) partial);
+        if (message.path("context").isObject() && message.path("context").has("id")
+                && !message.path("context").has("from")) {
+            ((ObjectNode) message.path("context")).put("from", config.displayPhoneNumber());
+        }
         conversations.inbound(waId, id, message, now);
-        webhooks.message(waId, name == null ? "Citizen " + waId.substring(waId.length() - 4) : name, message);
+        webhooks.message(waId, name == null ? "Citizen " + waId.substring(waId.length() - 4) : name, message,
+                () -> conversations.reported(id, "delivered", null));
         return Response.accepted(Map.of("id", id)).build();
     }
 
-    /** The citizen's conversation in order: direction, timestamp, id and the message in WhatsApp's own shape. */
+    /**
+     * The citizen's conversation in order: direction, timestamp, id and the message in WhatsApp's own shape, with its
+     * ticks ({@code status}, and {@code error} when failed).
+     */
     @GET
     @Path("/citizens/{waId}/messages")
     public List<Conversations.Item> conversation(@PathParam("waId") String waId) {

@@ -70,6 +70,7 @@ public class CloudApiResource {
             Thread.sleep(delay);
         }
         if ("read".equals(request.path("status").asText())) {
+            conversations.markRead(request.path("message_id").asText());
             return Response.ok(Json.mapper().createObjectNode().put("success", true)).build();
         }
         Optional<GraphError> refusal = faults.error().or(() -> validator.check(request));
