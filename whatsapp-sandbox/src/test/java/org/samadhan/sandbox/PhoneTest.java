@@ -130,7 +130,8 @@ class PhoneTest {
                 "header", Map.of("type", "text", "text", "BLD-2026-000123"),
                 "body", Map.of("text", "क्या आपकी समस्या हल हो गई?"),
                 "action", Map.of("buttons", List.of(
-                        Map.of("type", "reply", "reply", Map.of("id", "feedback:yes:BLD-2026-000123:4", "title", "हाँ")),
+                        Map.of("type", "reply", "reply", Map.of("id", "feedback:yes:BLD-2026-000123:4",
+                                "title", "हाँ")),
                         Map.of("type", "reply", "reply", Map.of("id", "feedback:no:BLD-2026-000123:4",
                                 "title", "नहीं")))))));
         Locator asked = message(question);
