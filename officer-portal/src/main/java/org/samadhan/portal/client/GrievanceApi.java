@@ -52,6 +52,19 @@ public interface GrievanceApi {
     record View(Grievance grievance, List<String> allowedActions) {
     }
 
+    /** One of the official's own alerts: the same events that reach them on WhatsApp. */
+    record Alert(String id, String kind, String grievanceNumber, String departmentCode, String block, String village,
+                 int level, Instant dueAt, Instant at, boolean read, String fromOfficer, String toOfficer) {
+    }
+
+    /** A page of alerts, newest first; {@code unread} counts every unread one. */
+    record Alerts(List<Alert> items, long unread, int page, int size, long total) {
+    }
+
+    /** How many alerts are still unread after marking. */
+    record Unread(long unread) {
+    }
+
     @GET
     @Path("/grievances")
     Page list(@QueryParam("status") String status, @QueryParam("overdue") boolean overdue,
@@ -71,6 +84,19 @@ public interface GrievanceApi {
     @POST
     @Path("/grievances/{ref}/{action}")
     View act(@PathParam("ref") String number, @PathParam("action") String action, Map<String, String> body);
+
+    @GET
+    @Path("/alerts")
+    Alerts alerts(@QueryParam("unread") boolean unreadOnly, @QueryParam("page") int page,
+                  @QueryParam("size") int size);
+
+    @POST
+    @Path("/alerts/{id}/read")
+    Unread markRead(@PathParam("id") String id);
+
+    @POST
+    @Path("/alerts/read-all")
+    Unread markAllRead();
 
     @ClientExceptionMapper
     static RuntimeException refusal(Response response) {

@@ -19,6 +19,18 @@ public interface Messages {
     @Message("Worklist")
     String nav_worklist();
 
+    @Message("Alerts")
+    String nav_alerts();
+
+    @Message("Triage")
+    String nav_triage();
+
+    @Message("Review")
+    String nav_review();
+
+    @Message("Directory")
+    String nav_directory();
+
     @Message("Sign out")
     String sign_out();
 
@@ -227,6 +239,34 @@ public interface Messages {
     @Message("{#when field}{#is 'note'}the note{#is 'text'}the note{#is 'reason'}the reason{#is 'departmentCode'}the department"
             + "{#is 'officerId'}the official{#else}the form{/when}")
     String field_label(String field);
+
+    // Alerts
+
+    @Message("{#when kind}{#is 'ASSIGNED'}Assigned to you{#is 'DUE_SOON'}Deadline near{#is 'ESCALATED_TO_YOU'}Escalated to you"
+            + "{#is 'ESCALATED_AWAY'}Escalated away from you{#is 'RESOLUTION_REJECTED'}The citizen rejected the resolution"
+            + "{#is 'DISPUTED'}Disputed by the citizen{#else}{kind}{/when}")
+    String alert_kind(String kind);
+
+    @Message("Mark read")
+    String alerts_mark_read();
+
+    @Message("Mark all read")
+    String alerts_read_all();
+
+    @Message("Unread only")
+    String alerts_show_unread();
+
+    @Message("All alerts")
+    String alerts_show_all();
+
+    @Message("new")
+    String alerts_new();
+
+    @Message("No alerts.")
+    String alerts_empty();
+
+    @Message("{count} unread alerts")
+    String alerts_unread(long count);
 
     // Errors
 

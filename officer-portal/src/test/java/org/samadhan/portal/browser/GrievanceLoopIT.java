@@ -39,8 +39,8 @@ class GrievanceLoopIT {
     void aComplaintGoesFromTheCitizenThroughTwoLevelsToAVerifiedClosure() {
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
         Page worklist = officer.page;
-        Citizen citizen = new Citizen();
-        String number = citizen.files("हमारे गाँव झलमला का हैंडपंप 10 दिन से खराब है, पानी नहीं आ रहा", BLOCK, VILLAGE);
+        PhoneCitizen phone = new PhoneCitizen(browser, new Citizen());
+        String number = phone.files("हमारे गाँव झलमला का हैंडपंप 10 दिन से खराब है, पानी नहीं आ रहा", "गुरूर", VILLAGE);
 
         // New grievances appear in the open worklist by themselves (htmx refresh), no reload.
         Locator row = worklist.locator("tr[data-number='" + number + "']");
@@ -56,14 +56,12 @@ class GrievanceLoopIT {
         assertThat(page.locator(".done")).containsText("Acknowledged");
         assertThat(page.locator("h1")).containsText("In progress");
 
-        // Resolving needs the action taken: the form says so in place.
         page.locator("#resolve-note").fill("Washer and chain replaced; water flows");
         page.locator("#form-resolve button").click();
         assertThat(page.locator(".done")).containsText("Resolved");
 
-        citizen.taps("feedback:no:", "नहीं");
-        Citizen.sleep(1500);
-        citizen.writes("पानी अभी भी नहीं आ रहा");
+        phone.taps("नहीं हुई");
+        phone.writes("पानी अभी भी नहीं आ रहा");
 
         Official head = Official.signIn(browser, "phe-head", "en-IN");
         Page headList = head.open("/worklist?tab=reopened");
@@ -82,13 +80,14 @@ class GrievanceLoopIT {
         head.page.locator("#form-resolve button").click();
         assertThat(head.page.locator(".done")).containsText("Resolved");
 
-        citizen.awaitButton("feedback:yes:", 2);
-        citizen.taps("feedback:yes:", "हाँ");
+        phone.awaitButtons("हाँ, हल हो गई", 2);
+        phone.taps("हाँ, हल हो गई");
         for (int i = 0; i < 60 && !head.open("/grievances/" + number).locator("h1").textContent()
                 .contains("Closed, verified"); i++) {
             Citizen.sleep(1000);
         }
         assertThat(head.page.locator("h1")).containsText("Closed, verified");
+        phone.close();
         officer.close();
         head.close();
     }
