@@ -15,7 +15,8 @@ fail() { echo "live check: FAILED: $*" >&2; exit 1; }
 curl -sf "$PROM/-/ready" >/dev/null || fail "Prometheus does not answer at $PROM (deploy/local/run.sh up starts it)"
 # The services this checkout has (analytics-service may not be built yet), and the broker unless Kafka is external.
 expected=()
-for s in gateway-service chatbot-service routing-service grievance-service notification-service analytics-service; do
+for s in gateway-service chatbot-service routing-service grievance-service notification-service analytics-service \
+  officer-portal; do
   [[ -f "$ROOT/$s/pom.xml" ]] && expected+=("$s")
 done
 [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" || "${KAFKA_BOOTSTRAP_SERVERS}" == 127.0.0.1:9092 ]] && expected+=(kafka-broker)
