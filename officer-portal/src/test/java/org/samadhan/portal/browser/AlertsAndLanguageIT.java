@@ -37,6 +37,7 @@ class AlertsAndLanguageIT {
         Locator alert = page.locator("li[data-number='" + number + "'][data-alert='ASSIGNED']");
         assertThat(alert).isVisible();
         assertThat(alert).containsText("Assigned to you");
+        Screenshots.take(page, "alerts");
         long before = Long.parseLong(page.locator("#unread-total").innerText().strip());
         assertTrue(before >= 1, "at least this one is unread");
         // The header's badge says the same.
@@ -60,6 +61,7 @@ class AlertsAndLanguageIT {
         assertThat(page.locator("h1")).hasText("कार्य सूची");
         assertEquals("hi", page.locator("html").getAttribute("lang"));
         assertThat(page.locator("th").first()).hasText("शिकायत");
+        Screenshots.take(page, "worklist-hi");
         officer.open("/alerts");
         assertThat(page.locator("h1")).containsText("सूचनाएँ");
         page.locator("#lang").selectOption("en");

@@ -38,19 +38,24 @@ class GrievanceLoopIT {
     @Test
     void aComplaintGoesFromTheCitizenThroughTwoLevelsToAVerifiedClosure() {
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
-        Page worklist = officer.page;
+        // The officer watches a search that only this complaint will match (its pump's number): empty at first.
+        String pump = String.valueOf(1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
+        Page worklist = officer.open("/worklist?q=" + pump);
+        assertThat(worklist.locator(".empty")).isVisible();
         PhoneCitizen phone = new PhoneCitizen(browser, new Citizen());
-        String number = phone.files("हमारे गाँव झलमला का हैंडपंप 10 दिन से खराब है, पानी नहीं आ रहा", "गुरूर", VILLAGE);
+        String number = phone.files("हमारे गाँव झलमला का हैंडपंप नंबर " + pump + " 10 दिन से खराब है, पानी नहीं आ रहा",
+                "गुरूर", VILLAGE);
 
         // New grievances appear in the open worklist by themselves (htmx refresh), no reload.
         Locator row = worklist.locator("tr[data-number='" + number + "']");
         assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(45_000));
         assertThat(row).containsText("L1");
+        Screenshots.take(worklist, "worklist");
         row.locator("a").click();
 
         Page page = officer.page;
         assertThat(page.locator("h1")).containsText(number);
-        assertThat(page.locator(".words").first()).containsText("हैंडपंप 10 दिन से खराब है");
+        assertThat(page.locator(".words").first()).containsText("हैंडपंप नंबर " + pump + " 10 दिन से खराब है");
         page.locator("#ack-note").fill("Mechanic sent to Jhalmala");
         page.locator("#form-acknowledge button").click();
         assertThat(page.locator(".done")).containsText("Acknowledged");
@@ -74,13 +79,16 @@ class GrievanceLoopIT {
         assertThat(officer.page.locator("#escalated-away")).isVisible();
         assertThat(officer.page.locator("#form-resolve")).hasCount(0);
 
+        Screenshots.take(officer.page, "grievance-escalated-away");
         reopened.locator("a").click();
         assertThat(head.page.locator(".timeline")).containsText("पानी अभी भी नहीं आ रहा");
+        Screenshots.take(head.page, "grievance");
         head.page.locator("#resolve-note").fill("New pipe and cylinder fitted");
         head.page.locator("#form-resolve button").click();
         assertThat(head.page.locator(".done")).containsText("Resolved");
 
         phone.awaitButtons("हाँ, हल हो गई", 2);
+        Screenshots.take(phone.page, "phone");
         phone.taps("हाँ, हल हो गई");
         for (int i = 0; i < 60 && !head.open("/grievances/" + number).locator("h1").textContent()
                 .contains("Closed, verified"); i++) {
