@@ -347,7 +347,8 @@ up() {
   for s in "${services[@]}"; do
     printf '  %-22s http://127.0.0.1:%s   (health /q/health, metrics /q/metrics)\n' "$s" "${PORTS[$s]}"
   done
-  printf '  %-22s %s\n' "Logs" "$LOGS"
+  printf '  %-22s %s\n' "Try it" "the citizen's phone http://localhost:8089/phone and the portal http://localhost:8087 (phe-gurur / $LOCAL_OFFICIAL_PASSWORD)" \
+    "Logs" "$LOGS"
 }
 
 stop_pid() { # stop_pid <name>: TERM, then KILL after 20 s
