@@ -69,4 +69,47 @@ class AlertsAndLanguageIT {
         assertThat(page.locator("h1")).containsText("Alerts");
         officer.close();
     }
+
+    @Test
+    void theWorklistAndAGrievanceFitAPhoneAndAreUsableByKeyboard() {
+        String number = new Citizen().files("झलमला में हैंडपंप के पास पानी भर गया है", "Gurur", "Jhalmala");
+        Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
+        officer.openGrievance(number);
+        officer.page.setViewportSize(360, 740);
+        for (String path : new String[] {"/worklist", "/grievances/" + number, "/alerts"}) {
+            officer.open(path);
+            Object overflow = officer.page.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertEquals(0, ((Number) overflow).intValue(), path + " scrolls sideways at 360 px");
+        }
+        // Every form field has a label, and the first Tab reaches the skip link.
+        Object unlabelled = officer.page.locator("textarea, select, input:not([type=hidden])").evaluateAll(
+                "els => els.filter(e => !(e.labels && e.labels.length) && !e.closest('label')).map(e => e.name)");
+        assertEquals(java.util.List.of(), unlabelled);
+        officer.page.keyboard().press("Tab");
+        assertEquals("skip", officer.page.evaluate("() => document.activeElement.className"));
+        officer.close();
+    }
+
+    @Test
+    void aPageWithItsScriptsAndStylesWeighsUnder200Kilobytes() {
+        Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
+        // A new browser profile signed in as the same official: nothing cached, what a first visit downloads.
+        var context = officer.page.context().browser().newContext();
+        context.addCookies(officer.page.context().cookies(LocalSystem.PORTAL));
+        Page first = context.newPage();
+        java.util.Map<String, Integer> sizes = new java.util.concurrent.ConcurrentHashMap<>();
+        first.onResponse(r -> {
+            if (r.url().startsWith(LocalSystem.PORTAL) && r.status() == 200) {
+                sizes.put(r.url(), r.body().length);
+            }
+        });
+        first.navigate(LocalSystem.PORTAL + "/worklist");
+        first.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        long total = sizes.values().stream().mapToLong(Integer::longValue).sum();
+        assertTrue(sizes.keySet().stream().anyMatch(u -> u.contains("htmx.min.js")), "htmx was loaded: " + sizes);
+        assertTrue(total < 200_000, "the worklist with its scripts and styles is " + total + " bytes: " + sizes);
+        context.close();
+        officer.close();
+    }
 }
