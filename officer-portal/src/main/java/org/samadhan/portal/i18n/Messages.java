@@ -109,6 +109,9 @@ public interface Messages {
     @Message("Next")
     String paging_next();
 
+    @Message("{number} was transferred; it is now with the other department.")
+    String transferred(String number);
+
     @Message("Updated {time}; the list refreshes by itself.")
     String worklist_refreshed(String time);
 

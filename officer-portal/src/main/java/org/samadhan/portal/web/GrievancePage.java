@@ -133,7 +133,9 @@ public class GrievancePage {
         try {
             GrievanceApi.View view = grievances.act(number, ACTIONS.get(action), body);
             String at = URLEncoder.encode(view.grievance().number(), StandardCharsets.UTF_8);
-            return Response.seeOther(URI.create("/grievances/" + at + "?done=" + action)).build();
+            // A transfer usually takes the grievance out of the official's scope: back to their worklist.
+            return Response.seeOther(URI.create("TRANSFER".equals(action) ? "/worklist?transferred=" + at
+                    : "/grievances/" + at + "?done=" + action)).build();
         } catch (BackendRefusal refusal) {
             if (!refusal.shownInPlace()) {
                 throw refusal;

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.samadhan.portal.client.BackendRefusal;
 import org.samadhan.portal.client.Directory;
 import org.samadhan.portal.client.GrievanceApi;
 import org.samadhan.portal.client.RoutingApi;
+import org.samadhan.portal.client.Suggestions;
 
 /**
  * The transfer form's department picker: the classifier's top suggestions for the citizen's words first (with how
@@ -31,11 +31,11 @@ public class Transfer {
     public record Options(List<Choice> suggested, List<Choice> others) {
     }
 
-    private final RoutingApi routing;
+    private final Suggestions suggestions;
     private final Directory directory;
 
-    public Transfer(@RestClient RoutingApi routing, Directory directory) {
-        this.routing = routing;
+    public Transfer(Suggestions suggestions, Directory directory) {
+        this.suggestions = suggestions;
         this.directory = directory;
     }
 
@@ -59,13 +59,7 @@ public class Transfer {
             return List.of();
         }
         try {
-            RoutingApi.Classification c = routing.classify(Map.of("text", text));
-            List<RoutingApi.Scored> all = new ArrayList<>();
-            all.add(new RoutingApi.Scored(c.department(), c.confidence()));
-            if (c.alternatives() != null) {
-                all.addAll(c.alternatives());
-            }
-            return all;
+            return suggestions.forText(text);
         } catch (BackendRefusal | ProcessingException e) {
             LOG.warnf("no department suggestions: %s", e.getMessage());
             return List.of();

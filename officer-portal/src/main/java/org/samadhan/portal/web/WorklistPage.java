@@ -91,8 +91,11 @@ public class WorklistPage {
 
     public record Worklist(Tab tab, List<TabLink> tabs, List<Row> rows, Filters filters, long total, long from,
                            long to, String previous, String next, String refresh, Instant at,
-                           Map<String, String> departments, List<String> blocks) {
+                           Map<String, String> departments, List<String> blocks, String transferred) {
     }
+
+    /** What a grievance number looks like; anything else in {@code transferred} is not echoed. */
+    static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[A-Z]{2,5}-\\d{4}-\\d{6}");
 
     @CheckedTemplate
     static class Templates {
@@ -122,8 +125,10 @@ public class WorklistPage {
     @Path("worklist")
     public TemplateInstance page(@QueryParam("tab") String tab, @QueryParam("department") String department,
                                  @QueryParam("block") String block, @QueryParam("q") String text,
-                                 @QueryParam("page") int page) {
-        return Templates.worklist(worklist(tab, department, block, text, page)).setLocale(language.locale());
+                                 @QueryParam("page") int page, @QueryParam("transferred") String transferred) {
+        Worklist list = worklist(tab, department, block, text, page,
+                transferred != null && NUMBER.matcher(transferred).matches() ? transferred : null);
+        return Templates.worklist(list).setLocale(language.locale());
     }
 
     /** The table alone, for htmx's refresh. */
@@ -132,10 +137,12 @@ public class WorklistPage {
     public TemplateInstance table(@QueryParam("tab") String tab, @QueryParam("department") String department,
                                   @QueryParam("block") String block, @QueryParam("q") String text,
                                   @QueryParam("page") int page) {
-        return Templates.worklist$table(worklist(tab, department, block, text, page)).setLocale(language.locale());
+        return Templates.worklist$table(worklist(tab, department, block, text, page, null))
+                .setLocale(language.locale());
     }
 
-    private Worklist worklist(String tabParam, String department, String block, String text, int page) {
+    private Worklist worklist(String tabParam, String department, String block, String text, int page,
+                              String transferred) {
         Tab tab = Tab.of(tabParam);
         var filters = new Filters(viewer.choosesDepartment() ? blankToNull(department) : null,
                 viewer.choosesBlock() ? blankToNull(block) : null, blankToNull(text));
@@ -162,7 +169,7 @@ public class WorklistPage {
         return new Worklist(tab, tabs, rows, filters, found.total(), from, to, previous, next,
                 "/worklist/table?" + query(tab, filters, current), now,
                 viewer.choosesDepartment() ? directory.departmentNames(language.code()) : Map.of(),
-                viewer.choosesBlock() ? directory.blocks() : List.of());
+                viewer.choosesBlock() ? directory.blocks() : List.of(), transferred);
     }
 
     private static String query(Tab tab, Filters filters, int page) {
