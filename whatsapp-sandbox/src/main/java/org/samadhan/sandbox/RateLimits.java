@@ -21,7 +21,18 @@ public class RateLimits {
     private final int pairBurst;
     private final long pairIntervalNanos;
     private final Deque<Long> lastSecond = new ArrayDeque<>();
-    private final Map<String, double[]> pairBuckets = new HashMap<>(); // citizen -> {tokens, updated at (nanos)}
+    private final Map<String, Bucket> pairBuckets = new HashMap<>();
+
+    /** A citizen's pair-rate tokens, as of a time in nanoseconds (a long: a double would round epoch nanoseconds). */
+    private static final class Bucket {
+        double tokens;
+        long updatedAt;
+
+        Bucket(double tokens, long updatedAt) {
+            this.tokens = tokens;
+            this.updatedAt = updatedAt;
+        }
+    }
 
     public RateLimits(SandboxConfig config) {
         this.perSecond = config.throughputPerSecond();
@@ -29,7 +40,7 @@ public class RateLimits {
         this.pairIntervalNanos = config.pairInterval().toNanos();
     }
 
-    /** Takes one send for this citizen now, or answers the limit it would exceed. */
+    /** Takes one send for this citizen now (nanoseconds, e.g. since the epoch), or answers the limit it would exceed. */
     public synchronized Optional<GraphError> take(String citizen, long nowNanos) {
         while (!lastSecond.isEmpty() && nowNanos - lastSecond.peekFirst() >= SECOND) {
             lastSecond.pollFirst();
@@ -38,15 +49,16 @@ public class RateLimits {
             return Optional.of(new GraphError(400, 130429, "Rate limit hit", "Message failed to send because there "
                     + "were too many messages sent from this phone number in a short period of time"));
         }
-        double[] bucket = pairBuckets.computeIfAbsent(citizen, c -> new double[] {pairBurst, nowNanos});
-        bucket[0] = Math.min(pairBurst, bucket[0] + (nowNanos - bucket[1]) / (double) pairIntervalNanos);
-        bucket[1] = nowNanos;
-        if (bucket[0] < 1) {
+        Bucket bucket = pairBuckets.computeIfAbsent(citizen, c -> new Bucket(pairBurst, nowNanos));
+        double refilled = (nowNanos - bucket.updatedAt) / (double) pairIntervalNanos;
+        bucket.tokens = Math.min(pairBurst, bucket.tokens + refilled);
+        bucket.updatedAt = nowNanos;
+        if (bucket.tokens < 1) {
             return Optional.of(new GraphError(400, 131056, "(Business Account, Consumer Account) pair rate limit hit",
                     "Message failed to send because there were too many messages sent from this phone number to "
                             + "the same phone number in a short period of time"));
         }
-        bucket[0] -= 1;
+        bucket.tokens -= 1;
         lastSecond.addLast(nowNanos);
         return Optional.empty();
     }

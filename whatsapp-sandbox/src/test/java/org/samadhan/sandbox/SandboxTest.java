@@ -10,18 +10,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.samadhan.sandbox.config.SandboxConfig;
 
 /** The stand-in behaves as WhatsApp's documented behaviour says: validation, limits, window, signed webhooks. */
 @QuarkusTest
 class SandboxTest {
 
     private static final String SEND = "/v23.0/106540352242922/messages";
+
+    @Inject
+    SandboxConfig config;
+
+    @Inject
+    RateLimits limits;
 
     @BeforeEach
     void fresh() {
@@ -31,6 +39,8 @@ class SandboxTest {
 
     @Test
     void aCitizensMessageReachesTheGatewaySignedEscapedAndRedeliveredUntilAccepted() {
+        assertEquals(18089, io.restassured.RestAssured.port, "a port of its own, not the local run's gateway's 8081");
+        assertEquals("http://127.0.0.1:18089/test-gateway/webhooks", config.webhookUrl(), "webhooks to the tests");
         TestGateway.FAIL_NEXT.set(2);
         String id = given().contentType("application/json").queryParam("name", "रमेश साहू")
                 .body(Map.of("type", "text", "text", Map.of("body", "हैंडपंप खराब है 🙏")))
@@ -173,19 +183,13 @@ class SandboxTest {
         var http = java.net.http.HttpClient.newHttpClient();
         List<java.util.concurrent.CompletableFuture<String>> results = new ArrayList<>();
         for (int i = 0; i < 240; i++) {
-            String body = org.samadhan.contracts.Json.mapper().writeValueAsString(
-                    text(String.format("9197%08d", i), "burst"));
-            results.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                            "http://localhost:" + io.restassured.RestAssured.port + SEND))
-                    .header("Authorization", "Bearer test-access-token").header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).thenApply(r -> r.body()));
+            results.add(sendAsync(http, text(String.format("9197%08d", i), "burst")));
         }
         List<Integer> refusals = new ArrayList<>();
         for (var result : results) {
-            JsonNode answer = org.samadhan.contracts.Json.mapper().readTree(result.get());
-            if (answer.has("error")) {
-                refusals.add(answer.path("error").path("code").asInt());
+            Integer code = errorCode(result.get());
+            if (code != null) {
+                refusals.add(code);
             }
         }
         assertFalse(refusals.isEmpty(), "240 sends at once exceed 80 per second");
@@ -198,18 +202,70 @@ class SandboxTest {
         given().queryParam("since", "yesterday").get("/sandbox/sends/count").then().statusCode(400)
                 .body("error.code", equalTo(100));
         for (int i = 80; i < accepted.size(); i++) {
-            assertTrue(Duration.between(accepted.get(i - 80), accepted.get(i)).toNanos() >= 999_000_000, // clock precision
+            assertTrue(Duration.between(accepted.get(i - 80), accepted.get(i)).toNanos() >= 1_000_000_000,
                     "81 sends within one second at " + accepted.get(i));
         }
 
+        // The pair rate: the 46 sends to one citizen all at once, so the burst is over well within one refill even on
+        // a busy machine; 46 sends after the reset stay under 80 per second, so only the pair limit can refuse.
         given().delete("/sandbox").then().statusCode(204);
-        List<Integer> pair = new ArrayList<>();
+        long interval = config.pairInterval().toNanos();
+        long start = System.nanoTime(); // elapsed time on the client's monotonic clock, which can only be longer
+        List<java.util.concurrent.CompletableFuture<String>> burst = new ArrayList<>();
         for (int i = 0; i < 46; i++) {
-            pair.add(send(text("919812345678", "again " + i)).path("error.code"));
-            sleepMillis(25); // stay under 80/s so only the pair limit can refuse
+            burst.add(sendAsync(http, text("919812345678", "again " + i)));
         }
-        assertFalse(pair.subList(0, 45).stream().anyMatch(c -> c != null), pair.toString());
-        assertEquals(131056, pair.get(45));
+        List<Integer> pair = new ArrayList<>();
+        for (var result : burst) {
+            pair.add(errorCode(result.get()));
+        }
+        // Each send is taken between start and its answer, so the citizen can have had at most
+        // floor(elapsed / interval) refills, each letting exactly one more through.
+        long refills = (System.nanoTime() - start) / interval;
+        long acceptedToPair = pair.stream().filter(java.util.Objects::isNull).count();
+        assertTrue(pair.stream().allMatch(c -> c == null || c == 131056), pair.toString());
+        assertTrue(acceptedToPair >= 45, "the burst of 45 is allowed: " + pair);
+        assertTrue(acceptedToPair <= 45 + refills, "at most 45 + " + refills + " refills: " + pair);
+        // On a machine so slow that the 46 took a whole interval: one at a time until refused, still at most one
+        // more per refill (at most 80 sends after the reset, so still under 80 per second).
+        while (!pair.contains(131056) && pair.size() < 80) {
+            pair.add(send(text("919812345678", "again " + pair.size())).path("error.code"));
+            refills = (System.nanoTime() - start) / interval;
+            acceptedToPair = pair.stream().filter(java.util.Objects::isNull).count();
+            assertTrue(acceptedToPair <= 45 + refills, "at most 45 + " + refills + " refills: " + pair);
+        }
+        assertTrue(pair.contains(131056), "sends beyond the burst and its refills are refused: " + pair);
+    }
+
+    @Test
+    void thePairRateIsABurstOf45ThenOnePer6SecondsAndARefusalDoesNotCount() {
+        assertEquals(45, config.pairBurst(), "the test profile keeps WhatsApp's burst");
+        assertEquals(Duration.ofSeconds(6), config.pairInterval(), "and its interval");
+        long interval = config.pairInterval().toNanos();
+        long t = System.currentTimeMillis() * 1_000_000L; // the limits' clock (epoch nanoseconds), moved by hand
+        String citizen = "919812345679";
+        for (int i = 0; i < 45; i++) {
+            assertTrue(limits.take(citizen, t).isEmpty(), "send " + i + " of the burst");
+        }
+        assertEquals(131056, limits.take(citizen, t).orElseThrow().code());
+        assertEquals(131056, limits.take(citizen, t + interval / 2).orElseThrow().code(), "half a refill");
+        assertTrue(limits.take(citizen, t + interval).isEmpty(), "one refill, the refusals not counted");
+        assertEquals(131056, limits.take(citizen, t + interval).orElseThrow().code(), "one refill lets one through");
+        for (int i = 0; i < 45; i++) { // a long pause refills the burst, never more
+            assertTrue(limits.take(citizen, t + 100 * interval).isEmpty(), "send " + i + " of the refilled burst");
+        }
+        assertEquals(131056, limits.take(citizen, t + 100 * interval).orElseThrow().code());
+
+        // Each citizen has a bucket of their own: a full one for another citizen while this one's is empty (a
+        // second later, so the 80 per second do not refuse).
+        long u = t + 100 * interval + Duration.ofSeconds(1).toNanos();
+        String other = "919812345680";
+        for (int i = 0; i < 45; i++) {
+            assertTrue(limits.take(other, u).isEmpty(), "send " + i + " of another citizen's burst");
+        }
+        assertEquals(131056, limits.take(citizen, u).orElseThrow().code());
+        assertEquals(131056, limits.take(other, u + interval - 1).orElseThrow().code(), "a nanosecond short");
+        limits.reset(); // the hand-moved times are ahead of the clock the sends use
     }
 
     @Test
@@ -326,11 +382,20 @@ class SandboxTest {
                 .body("error.error_data.details", org.hamcrest.Matchers.notNullValue());
     }
 
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** A send over its own connection, so many can be in flight at once. */
+    private static java.util.concurrent.CompletableFuture<String> sendAsync(java.net.http.HttpClient http,
+            Map<String, Object> body) throws java.io.IOException {
+        return http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + io.restassured.RestAssured.port + SEND))
+                        .header("Authorization", "Bearer test-access-token").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                org.samadhan.contracts.Json.mapper().writeValueAsString(body))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).thenApply(r -> r.body());
+    }
+
+    /** The Graph error code of an answer, or null when the send was accepted. */
+    private static Integer errorCode(String answer) throws java.io.IOException {
+        JsonNode json = org.samadhan.contracts.Json.mapper().readTree(answer);
+        return json.has("error") ? json.path("error").path("code").asInt() : null;
     }
 }

@@ -83,12 +83,12 @@ public class CloudApiResource {
                 : request.path("to").asText().replace("+", "");
         String wamid = WhatsAppIds.messageId(citizen); // as WhatsApp's: it carries the recipient's number
         Instant now;
-        synchronized (limits) { // the recorded arrival times are exactly what the limiter counted
-            refusal = limits.take(citizen, System.nanoTime());
+        synchronized (limits) { // the recorded arrival times are exactly what the limiter counted: one clock reading
+            now = Instant.now();
+            refusal = limits.take(citizen, now.getEpochSecond() * 1_000_000_000L + now.getNano());
             if (refusal.isPresent()) {
                 return refusal.get().toResponse();
             }
-            now = Instant.now();
             conversations.outbound(citizen, wamid, request, now);
         }
         boolean template = "template".equals(request.path("type").asText());
