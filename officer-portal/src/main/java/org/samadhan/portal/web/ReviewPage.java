@@ -95,16 +95,12 @@ public class ReviewPage {
     private final Directory directory;
     private final Language language;
     private final Viewer viewer;
-    private final ReviewMessages text;
 
     public ReviewPage(@RestClient AnalyticsApi analytics, Directory directory, Language language, Viewer viewer) {
         this.analytics = analytics;
         this.directory = directory;
         this.language = language;
         this.viewer = viewer;
-        this.text = "hi".equals(language.code())
-                ? MessageBundles.get(ReviewMessages.class, Localized.Literal.of("hi"))
-                : MessageBundles.get(ReviewMessages.class);
     }
 
     @GET
@@ -207,27 +203,27 @@ public class ReviewPage {
         boolean listable = stocksNow;
         if (total) {
             key = "total";
-            label = text.total();
+            label = text().total();
         } else if ("officer".equals(scope.cut)) {
             key = row.officerId() == null ? "-" : row.officerId();
-            label = row.officerId() == null ? text.no_official() : directory.officialName(row.officerId());
+            label = row.officerId() == null ? text().no_official() : directory.officialName(row.officerId());
             listable = false; // the worklist has no filter by official: a block's list would be a wrong one
         } else if ("block".equals(scope.cut)) {
             key = row.block() == null ? "-" : row.block();
-            label = row.block() == null ? text.no_block() : row.block();
+            label = row.block() == null ? text().no_block() : row.block();
             listable &= row.block() != null;
             if (row.block() != null && row.departmentCode() != null) {
                 drill = "/review?" + period.query() + new Scope("officer", row.departmentCode(), row.block()).query();
-                drillTitle = text.drill(label, "officer");
+                drillTitle = text().drill(label, "officer");
             }
         } else {
             key = row.departmentCode() == null ? "-" : row.departmentCode();
-            label = row.departmentCode() == null ? text.not_routed()
+            label = row.departmentCode() == null ? text().not_routed()
                     : directory.departmentName(row.departmentCode(), language.code());
             listable &= row.departmentCode() != null;
             if (row.departmentCode() != null) {
                 drill = "/review?" + period.query() + new Scope("block", row.departmentCode(), null).query();
-                drillTitle = text.drill(label, "block");
+                drillTitle = text().drill(label, "block");
             }
         }
         String worklist = listable ? worklistQuery(department, block) : null;
@@ -259,7 +255,7 @@ public class ReviewPage {
             case FIRST_TIME_RIGHT -> rate(c, r, r.firstTimeRight(), ReviewFormat::percent);
             // A row under the minimum volume has no grade: "too few", never a number that could top the league.
             case GRADE -> r.grade() != null ? new Cell(c, ReviewFormat.decimal(r.grade()), null, false)
-                    : total ? new Cell(c, "", null, false) : new Cell(c, text.too_few(), null, true);
+                    : total ? new Cell(c, "", null, false) : new Cell(c, text().too_few(), null, true);
             case RANK -> new Cell(c, r.rank() == null ? "" : Integer.toString(r.rank()), null, false);
         };
     }
@@ -273,7 +269,7 @@ public class ReviewPage {
             return new Cell(c, format.apply(value), null, false);
         }
         boolean tooFew = r.tooFew(c.figure);
-        return new Cell(c, tooFew ? text.too_few() : "–", null, tooFew);
+        return new Cell(c, tooFew ? text().too_few() : "–", null, tooFew);
     }
 
     private String worklistQuery(String department, String block) {
@@ -295,10 +291,10 @@ public class ReviewPage {
         String department = scope.department != null ? scope.department : viewer.department();
         String block = scope.block != null ? scope.block : viewer.choosesBlock() ? null : viewer.block();
         if (department == null) {
-            return text.heading_district();
+            return text().heading_district();
         }
         String name = directory.departmentName(department, language.code());
-        return block == null ? text.heading_department(name) : text.heading_block(name, block);
+        return block == null ? text().heading_department(name) : text().heading_block(name, block);
     }
 
     private List<Choice> periods(ReviewPeriod period, Scope scope) {
@@ -315,7 +311,7 @@ public class ReviewPage {
         List<Crumb> crumbs = new ArrayList<>();
         String p = "/review?" + period.query();
         if (viewer.choosesDepartment()) {
-            crumbs.add(new Crumb(text.crumb_district(), p + new Scope("department", null, null).query()));
+            crumbs.add(new Crumb(text().crumb_district(), p + new Scope("department", null, null).query()));
         }
         String department = scope.department != null ? scope.department : viewer.department();
         if (department != null && (scope.department != null || !"department".equals(scope.cut))) {
@@ -330,6 +326,12 @@ public class ReviewPage {
 
     private String date(java.time.LocalDate day) {
         return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", language.locale()).format(day);
+    }
+
+    /** The strings in the request's language (this resource is a singleton; the language is the request's). */
+    private ReviewMessages text() {
+        return "hi".equals(language.code()) ? MessageBundles.get(ReviewMessages.class, Localized.Literal.of("hi"))
+                : MessageBundles.get(ReviewMessages.class);
     }
 
     static String cut(String groupBy) {
