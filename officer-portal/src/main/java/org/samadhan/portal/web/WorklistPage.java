@@ -35,7 +35,8 @@ public class WorklistPage {
 
     /** The worklist's tabs: a status, or every open grievance past its deadline. */
     public enum Tab {
-        ALL("ASSIGNED,IN_PROGRESS,REOPENED", false), NEW("ASSIGNED", false), IN_PROGRESS("IN_PROGRESS", false), REOPENED("REOPENED", false),
+        ALL("ASSIGNED,IN_PROGRESS,REOPENED", false), NEW("ASSIGNED", false), IN_PROGRESS("IN_PROGRESS", false),
+        REOPENED("REOPENED", false),
         OVERDUE(null, true), AWAITING("RESOLVED", false);
 
         final String status;

@@ -30,7 +30,7 @@ class AlertsAndLanguageIT {
 
     @Test
     void aNewAssignmentIsAnUnreadAlertUntilTheOfficerMarksItRead() {
-        String number = new Citizen().files("झलमला में हैंडपंप का हत्था टूट गया है", "Gurur", "Jhalmala");
+        String number = new Citizen().files("झलमला में हैंडपंप का हत्था टूट गया है, पानी नहीं निकलता", "Gurur", "Jhalmala");
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
         officer.openGrievance(number);
         Page page = officer.open("/alerts?unread=true");
@@ -72,7 +72,7 @@ class AlertsAndLanguageIT {
 
     @Test
     void theWorklistAndAGrievanceFitAPhoneAndAreUsableByKeyboard() {
-        String number = new Citizen().files("झलमला में हैंडपंप के पास पानी भर गया है", "Gurur", "Jhalmala");
+        String number = new Citizen().files("झलमला में हैंडपंप से गंदा पानी आ रहा है, पीने लायक नहीं", "Gurur", "Jhalmala");
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
         officer.openGrievance(number);
         officer.page.setViewportSize(360, 740);

@@ -37,6 +37,8 @@ class GrievanceLoopIT {
 
     @Test
     void aComplaintGoesFromTheCitizenThroughTwoLevelsToAVerifiedClosure() {
+        Official collector = Official.signIn(browser, "collector", "en-IN");
+        int verifiedBefore = pheClosedVerified(collector);
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
         // The officer watches a search that only this complaint will match (its pump's number): empty at first.
         String pump = String.valueOf(1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
@@ -95,9 +97,24 @@ class GrievanceLoopIT {
             Citizen.sleep(1000);
         }
         assertThat(head.page.locator("h1")).containsText("Closed, verified");
+
+        // The collector's review of this week counts it among PHE's verified closures (once analytics has read it).
+        int verifiedAfter = pheClosedVerified(collector);
+        for (int i = 0; i < 30 && verifiedAfter < verifiedBefore + 1; i++) {
+            Citizen.sleep(1000);
+            verifiedAfter = pheClosedVerified(collector);
+        }
+        assertEquals(verifiedBefore + 1, verifiedAfter, "PHE's verified closures this week");
+        collector.close();
         phone.close();
         officer.close();
         head.close();
+    }
+
+    /** PHE's "closed verified" this week, as the collector's review page shows it. */
+    private static int pheClosedVerified(Official collector) {
+        Locator cell = collector.open("/review").locator("#review-table tr[data-key=PHE] td[data-figure=closedVerified]");
+        return cell.count() == 0 ? 0 : Integer.parseInt(cell.innerText().strip());
     }
 
     @Test
@@ -123,7 +140,7 @@ class GrievanceLoopIT {
     @Test
     void aComplaintWithMarkupIsShownAsTextAndRunsNothing() {
         Citizen citizen = new Citizen();
-        String words = "हैंडपंप खराब <script>window.pwned='script'</script><img src=x onerror=\"window.pwned='img'\">";
+        String words = "हैंडपंप खराब है, पानी नहीं <script>window.pwned='script'</script><img src=x onerror=\"window.pwned='img'\">";
         String number = citizen.files(words, BLOCK, VILLAGE);
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
         Page page = officer.openGrievance(number);
@@ -138,7 +155,7 @@ class GrievanceLoopIT {
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         Citizen citizen = new Citizen();
-        String number = citizen.files("झलमला का हैंडपंप टूट गया है", BLOCK, VILLAGE);
+        String number = citizen.files("झलमला का हैंडपंप टूट गया है, पीने का पानी नहीं मिल रहा", BLOCK, VILLAGE);
         Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
         officer.openGrievance(number);
         // The official's own session cookie, but no token: what a forged form on another site would send.
