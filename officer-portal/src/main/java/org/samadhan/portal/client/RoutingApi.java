@@ -2,8 +2,11 @@ package org.samadhan.portal.client;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,21 @@ public interface RoutingApi {
     @POST
     @Path("/routing/classify")
     Classification classify(Map<String, String> body);
+
+    /**
+     * Replaces one department (collector); {@code version} is the directory version the edit was made on, and a
+     * newer one answers 409.
+     */
+    @PUT
+    @Path("/directory/departments/{code}")
+    VersionedDirectory replaceDepartment(@PathParam("code") String code, @HeaderParam("If-Match") int version,
+                                         DistrictDirectory.Department department);
+
+    /** Adds or replaces an official (collector), under the same compare-and-set on {@code version}. */
+    @PUT
+    @Path("/directory/officials/{id}")
+    VersionedDirectory replaceOfficial(@PathParam("id") String id, @HeaderParam("If-Match") int version,
+                                       DistrictDirectory.Official official);
 
     @ClientExceptionMapper
     static RuntimeException refusal(Response response) {
