@@ -64,8 +64,8 @@ public class TriagePage {
         }
     }
 
-    public record Triage(List<Row> rows, Map<String, String> departments, long total, long from, long to, int page,
-                         String previous, String next, String done, Refusal unplaced) {
+    public record Triage(List<Row> rows, Map<String, String> departments, String text, long total, long from, long to,
+                         int page, String previous, String next, String done, Refusal unplaced) {
     }
 
     @CheckedTemplate
@@ -89,10 +89,10 @@ public class TriagePage {
     }
 
     @GET
-    public TemplateInstance page(@QueryParam("page") int page, @QueryParam("done") String done,
-                                 @QueryParam("to") String to) {
+    public TemplateInstance page(@QueryParam("page") int page, @QueryParam("q") String text,
+                                 @QueryParam("done") String done, @QueryParam("to") String to) {
         collectorOnly();
-        return render(page, doneMessage(done, to), null);
+        return render(page, WorklistPage.blankToNull(text), doneMessage(done, to), null);
     }
 
     /** Post-redirect-get on success; the list again with the refusal on the grievance's row when refused. */
@@ -101,7 +101,8 @@ public class TriagePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response send(@PathParam("number") String number, @FormParam("departmentCode") String suggested,
                          @FormParam("otherDepartment") String other, @FormParam("reason") String reason,
-                         @FormParam("prefilled") String prefilled, @FormParam("page") int page) {
+                         @FormParam("prefilled") String prefilled, @FormParam("page") int page,
+                         @FormParam("q") String text) {
         collectorOnly();
         // A suggestion's button names its department; the list's "Send" button names none, so the list decides.
         String code = WorklistPage.blankToNull(suggested) != null ? suggested.strip() : WorklistPage.blankToNull(other);
@@ -125,16 +126,17 @@ public class TriagePage {
             }
             var shown = new Refusal(number, refusal.status(), refusal.getMessage(), refusal.field(), code, reason);
             return Response.status(refusal.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(render(page, null, shown).render()).build();
+                    .entity(render(page, WorklistPage.blankToNull(text), null, shown).render()).build();
         }
         String query = "done=" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "&to="
-                + URLEncoder.encode(code, StandardCharsets.UTF_8) + (page > 0 ? "&page=" + page : "");
+                + URLEncoder.encode(code, StandardCharsets.UTF_8) + (page > 0 ? "&page=" + page : "")
+                + search(WorklistPage.blankToNull(text));
         return Response.seeOther(URI.create("/triage?" + query)).build();
     }
 
-    private TemplateInstance render(int page, String done, Refusal refusal) {
+    private TemplateInstance render(int page, String text, String done, Refusal refusal) {
         int current = Math.max(0, page);
-        GrievanceApi.Page found = grievances.list(OPEN, false, CELL, null, null, current, PAGE_SIZE);
+        GrievanceApi.Page found = grievances.list(OPEN, false, CELL, null, text, current, PAGE_SIZE);
         Map<String, String> departments = new LinkedHashMap<>(directory.departmentNames(language.code()));
         departments.remove(CELL);
         Instant now = Instant.now();
@@ -150,9 +152,9 @@ public class TriagePage {
         }
         long from = found.total() == 0 ? 0 : (long) current * PAGE_SIZE + 1;
         long to = (long) current * PAGE_SIZE + found.items().size();
-        String previous = current > 0 ? "/triage" + (current > 1 ? "?page=" + (current - 1) : "") : null;
-        String next = to < found.total() ? "/triage?page=" + (current + 1) : null;
-        var triage = new Triage(rows, departments, found.total(), from, to, current, previous, next, done,
+        String previous = current > 0 ? "/triage?page=" + (current - 1) + search(text) : null;
+        String next = to < found.total() ? "/triage?page=" + (current + 1) + search(text) : null;
+        var triage = new Triage(rows, departments, text, found.total(), from, to, current, previous, next, done,
                 placed ? null : refusal);
         return Templates.triage(triage).setLocale(language.locale());
     }
@@ -168,6 +170,10 @@ public class TriagePage {
             }
         }
         return best;
+    }
+
+    private static String search(String text) {
+        return text == null ? "" : "&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private String doneMessage(String number, String to) {

@@ -1,0 +1,170 @@
+package org.samadhan.portal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The collector's pages in browsers, against the running system: the district cell sends a grievance the classifier
+ * could not place to a department it suggests, where the department sees it; a block officer finds neither page;
+ * the collector edits a department's vocabulary, and two collectors editing at once see the conflict instead of
+ * overwriting each other. Directory edits touch only Tribal Welfare's vocabulary, put back after each test.
+ */
+class TriageAndDirectoryIT {
+
+    /** Words that name no department: routing sends them to the district cell (below the 0.4 threshold). */
+    static final String VAGUE = "सर मेरी समस्या का समाधान करें कृपया मदद करें";
+    /** A department no other test relies on; only its vocabulary is edited, and restored. */
+    static final String EDITED = "TRIBAL";
+    static final Path SCREENSHOTS = Paths.get(System.getProperty("basedir", "."), "docs", "screenshots");
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @Test
+    void theDistrictCellSendsAnUnplacedGrievanceToASuggestedDepartmentWhichThenHasIt() {
+        String number = new Citizen().files(VAGUE, "Gurur", "Jhalmala");
+        Official cell = Official.signIn(browser, "district-cell", "en-IN");
+        Locator row = awaitTriageRow(cell, number);
+        assertThat(row.locator(".words")).hasText(VAGUE);
+        assertThat(row).containsText("Jhalmala / Gurur");
+        Locator phe = row.locator("button[data-department='PHE']");
+        assertThat(phe).containsText("Public Health Engineering (");
+        assertEquals(3, row.locator("button.suggestion").count(), "the classifier's three best departments");
+        assertTrue(row.locator("textarea[name=reason]").inputValue().startsWith("Triage: "));
+
+        cell.open("/triage");
+        cell.page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("triage.png")));
+
+        cell.open("/triage?q=" + number);
+        cell.page.locator("tr[data-number='" + number + "'] button[data-department='PHE']").click();
+        assertThat(cell.page.locator("#triage-done"))
+                .hasText(number + " was sent to Public Health Engineering.");
+        assertThat(cell.page.locator("tr[data-number='" + number + "']")).hasCount(0);
+        cell.open("/triage");
+        assertThat(cell.page.locator("tr[data-number='" + number + "']")).hasCount(0);
+
+        Official head = Official.signIn(browser, "phe-head", "en-IN");
+        Locator theirs = head.open("/worklist?q=" + number).locator("tr[data-number='" + number + "']");
+        assertThat(theirs).isVisible();
+        assertThat(theirs).containsText("Public Health Engineering");
+        assertThat(theirs).containsText("L1");
+        // The untouched prefill named the top suggestion; the reason recorded names the department chosen.
+        assertThat(head.openGrievance(number).locator(".timeline"))
+                .containsText("Triage: Public Health Engineering");
+        cell.close();
+        head.close();
+    }
+
+    @Test
+    void aBlockOfficerFindsNeitherPageJustTheUsualNotFound() {
+        Official officer = Official.signIn(browser, "phe-gurur", "en-IN");
+        assertEquals(404, officer.page.navigate(LocalSystem.PORTAL + "/grievances/BLD-2026-999999").status());
+        String notFound = officer.page.locator("main").innerText();
+        for (String path : new String[] {"/triage", "/directory", "/directory/departments/PHE",
+                "/directory/officials/phe-gurur"}) {
+            assertEquals(404, officer.page.navigate(LocalSystem.PORTAL + path).status(), path);
+            assertEquals(notFound, officer.page.locator("main").innerText(), path + " looks like any missing page");
+        }
+        officer.close();
+    }
+
+    @Test
+    void theCollectorAddsAWordToAVocabularyAndSeesItInTheDirectory() {
+        DirectoryRestore tribal = DirectoryRestore.remember(EDITED);
+        String word = "chhatrawas" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        Official collector = Official.signIn(browser, "collector", "en-IN");
+        try {
+            Page page = collector.open("/directory");
+            assertThat(page.locator("#department-PHE .service-level")).not().isEmpty();
+            // Officials' numbers are never listed in full.
+            assertFalse(page.locator("#officials").innerText().contains("917000020301"));
+            assertThat(page.locator("tr[data-official='phe-gurur'] .masked")).hasText("••••••0301");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("directory.png")));
+
+            page.locator("#department-" + EDITED + " a.edit").click();
+            Locator vocabulary = page.locator("#vocabulary");
+            vocabulary.fill(vocabulary.inputValue() + ", " + word);
+            page.locator("#form-department button[type=submit]").click();
+            assertThat(page.locator("#saved")).containsText("Saved Tribal Welfare");
+            assertThat(page.locator("#department-" + EDITED + " .vocabulary")).containsText(word);
+            assertEquals(tribal.original().path("vocabulary").size() + 1,
+                    page.locator("#department-" + EDITED + " .vocabulary li").count());
+        } finally {
+            collector.close();
+            tribal.restore();
+        }
+    }
+
+    @Test
+    void twoCollectorsEditingAtOnceSeeTheConflictAndKeepWhatTheyTyped() {
+        DirectoryRestore tribal = DirectoryRestore.remember(EDITED);
+        String first = "ashram" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        String second = "chhatravritti" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        Official one = Official.signIn(browser, "collector", "en-IN");
+        Official other = Official.signIn(browser, "collector", "en-IN");
+        try {
+            Page a = one.open("/directory/departments/" + EDITED);
+            Page b = other.open("/directory/departments/" + EDITED);
+            String opened = b.locator("input[name=version]").inputValue();
+
+            a.locator("#vocabulary").fill(a.locator("#vocabulary").inputValue() + ", " + first);
+            a.locator("#form-department button[type=submit]").click();
+            assertThat(a.locator("#saved")).isVisible();
+
+            String typed = b.locator("#vocabulary").inputValue() + ", " + second;
+            b.locator("#vocabulary").fill(typed);
+            b.locator("#form-department button[type=submit]").click();
+            Locator conflict = b.locator("#conflict");
+            assertThat(conflict).containsText("The directory changed since you opened this form (version " + opened
+                    + " → ");
+            assertThat(conflict).containsText("here is the current entry; your changes are kept below, apply them again");
+            assertThat(b.locator("#current-entry + article .vocabulary")).containsText(first);
+            assertEquals(typed, b.locator("#vocabulary").inputValue(), "what the second collector typed is kept");
+            assertFalse(b.locator("input[name=version]").inputValue().equals(opened), "the form now edits the current version");
+
+            // Applying it again, on the current version, saves it.
+            b.locator("#form-department button[type=submit]").click();
+            assertThat(b.locator("#saved")).isVisible();
+            assertThat(b.locator("#department-" + EDITED + " .vocabulary")).containsText(second);
+        } finally {
+            one.close();
+            other.close();
+            tribal.restore();
+        }
+    }
+
+    /** The triage row once routing has sent the grievance to the district cell (a moment after registration). */
+    private static Locator awaitTriageRow(Official cell, String number) {
+        Locator row = cell.page.locator("tr[data-number='" + number + "']");
+        for (int i = 0; i < 60; i++) {
+            cell.open("/triage?q=" + number);
+            if (row.count() > 0) {
+                return row;
+            }
+            Citizen.sleep(500);
+        }
+        assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(1));
+        return row;
+    }
+}
