@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The collector's pages in browsers, against the running system: the district cell sends a grievance the classifier
- * could not place to a department it suggests, where the department sees it; a block officer finds neither page;
+ * could not place to a department it suggests, or to one from the list, where the department sees it; a block officer finds neither page;
  * the collector edits a department's vocabulary, and two collectors editing at once see the conflict instead of
  * overwriting each other. Directory edits touch only Tribal Welfare's vocabulary, put back after each test.
  */
@@ -42,38 +41,79 @@ class TriageAndDirectoryIT {
     }
 
     @Test
-    void theDistrictCellSendsAnUnplacedGrievanceToASuggestedDepartmentWhichThenHasIt() {
-        String number = new Citizen().files(VAGUE, "Gurur", "Jhalmala");
+    void theDistrictCellSendsAnUnplacedGrievanceToASuggestedDepartmentAndItLeavesTheList() {
+        String words = unplaceable();
+        String number = new Citizen().files(words, "Gurur", "Jhalmala");
         Official cell = Official.signIn(browser, "district-cell", "en-IN");
         Locator row = awaitTriageRow(cell, number);
-        assertThat(row.locator(".words")).hasText(VAGUE);
+        assertThat(row.locator(".words")).hasText(words);
         assertThat(row).containsText("Jhalmala / Gurur");
-        Locator phe = row.locator("button[data-department='PHE']");
-        assertThat(phe).containsText("Public Health Engineering (");
-        assertEquals(3, row.locator("button.suggestion").count(), "the classifier's three best departments");
-        assertTrue(row.locator("textarea[name=reason]").inputValue().startsWith("Triage: "));
+        Locator suggestions = row.locator("button.suggestion");
+        assertEquals(3, suggestions.count(), "the classifier's three best departments");
+        assertThat(suggestions.first()).containsText("%)");
+        String code = suggestions.first().getAttribute("data-department");
+        String name = suggestions.first().innerText().replaceFirst("^Send to (.*) \\(\\d+%\\)$", "$1");
+        assertEquals("Triage: " + name, row.locator("textarea[name=reason]").inputValue());
 
         cell.open("/triage");
         cell.page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("triage.png")));
 
         cell.open("/triage?q=" + number);
-        cell.page.locator("tr[data-number='" + number + "'] button[data-department='PHE']").click();
-        assertThat(cell.page.locator("#triage-done"))
-                .hasText(number + " was sent to Public Health Engineering.");
-        assertThat(cell.page.locator("tr[data-number='" + number + "']")).hasCount(0);
+        row.locator("button[data-department='" + code + "']").click();
+        assertThat(cell.page.locator("#triage-done")).hasText(number + " was sent to " + name + ".");
+        assertThat(row).hasCount(0);
         cell.open("/triage");
+        assertThat(row).hasCount(0);
+
+        // The collector's office sees it in that department's worklist, with its block officer, at level 1.
+        Locator theirs = cell.open("/worklist?department=" + code + "&q=" + number)
+                .locator("tr[data-number='" + number + "']");
+        assertThat(theirs).containsText(name);
+        assertThat(theirs).containsText("L1");
+        assertThat(cell.openGrievance(number).locator(".timeline")).containsText("Triage: " + name);
+        cell.close();
+    }
+
+    @Test
+    void aDepartmentTheClassifierDidNotSuggestIsChosenFromTheListAndItsHeadHasIt() {
+        String number = new Citizen().files(unplaceable(), "Gurur", "Jhalmala");
+        Official cell = Official.signIn(browser, "district-cell", "en-IN");
+        Locator row = awaitTriageRow(cell, number);
+        assertThat(row.locator("button[data-department='PHE']")).hasCount(0);
+        row.locator("select[name=otherDepartment]").selectOption("PHE");
+        row.locator(".other button").click();
+        assertThat(cell.page.locator("#triage-done")).hasText(number + " was sent to Public Health Engineering.");
         assertThat(cell.page.locator("tr[data-number='" + number + "']")).hasCount(0);
 
         Official head = Official.signIn(browser, "phe-head", "en-IN");
         Locator theirs = head.open("/worklist?q=" + number).locator("tr[data-number='" + number + "']");
         assertThat(theirs).isVisible();
         assertThat(theirs).containsText("Public Health Engineering");
-        assertThat(theirs).containsText("L1");
         // The untouched prefill named the top suggestion; the reason recorded names the department chosen.
         assertThat(head.openGrievance(number).locator(".timeline"))
                 .containsText("Triage: Public Health Engineering");
         cell.close();
         head.close();
+    }
+
+    /**
+     * A citizen who writes only their name and village, both made up for this run: no word the classifier knows
+     * (not even "मैं", which it reads as the English "main", as in a main road), so routing sends it to the district
+     * cell. Fresh words each run matter: every triage is a correction the classifier learns from at once, and a text
+     * triaged once is placed with confidence the next time; words never written again teach it nothing that matters.
+     */
+    static String unplaceable() {
+        return madeUpWord() + " " + madeUpWord() + ", " + madeUpWord();
+    }
+
+    private static String madeUpWord() {
+        String[] syllables = {"झु", "मु", "क", "ला", "टे", "का", "को", "स", "टो", "बु", "धा", "रू", "घु", "र", "वा",
+                "सो", "न", "ठा", "कु", "डो", "मे", "ल", "पि", "चौ", "गि"};
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            word.append(syllables[ThreadLocalRandom.current().nextInt(syllables.length)]);
+        }
+        return word.toString();
     }
 
     @Test
@@ -154,6 +194,33 @@ class TriageAndDirectoryIT {
         }
     }
 
+    @Test
+    void aWrongWhatsAppNumberIsRefusedInPlaceNamingTheFieldAndNothingChanges() {
+        Official collector = Official.signIn(browser, "collector", "en-IN");
+        Page page = collector.open("/directory/officials/tribal-gurur");
+        String number = page.locator("#official-whatsapp").inputValue();
+        page.locator("#official-whatsapp").fill("98765 4321x");
+        page.locator("#form-official button[type=submit]").click();
+        assertThat(page.locator("#refusal")).containsText("Please correct the WhatsApp number:");
+        assertEquals("98765 4321x", page.locator("#official-whatsapp").inputValue(), "what was typed is kept");
+        collector.open("/directory/officials/tribal-gurur");
+        assertEquals(number, page.locator("#official-whatsapp").inputValue());
+        collector.close();
+    }
+
+    @Test
+    void bothPagesSpeakHindiToAHindiBrowser() {
+        Official cell = Official.signIn(browser, "district-cell", "hi-IN");
+        assertEquals(200, cell.page.navigate(LocalSystem.PORTAL + "/triage").status());
+        assertThat(cell.page.locator("h1")).hasText("जिला प्रकोष्ठ: शिकायतों की छँटाई");
+        assertEquals(200, cell.page.navigate(LocalSystem.PORTAL + "/directory").status());
+        assertThat(cell.page.locator("h1")).hasText("निर्देशिका");
+        assertThat(cell.page.locator("#department-PHE .service-level")).hasText("3 दिन");
+        assertEquals(200, cell.page.navigate(LocalSystem.PORTAL + "/directory/departments/TRIBAL").status());
+        assertThat(cell.page.locator("#service-unit option[selected]")).hasText("दिन");
+        cell.close();
+    }
+
     /** The triage row once routing has sent the grievance to the district cell (a moment after registration). */
     private static Locator awaitTriageRow(Official cell, String number) {
         Locator row = cell.page.locator("tr[data-number='" + number + "']");
@@ -164,7 +231,7 @@ class TriageAndDirectoryIT {
             }
             Citizen.sleep(500);
         }
-        assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(1));
-        return row;
+        throw new AssertionError(number + " never reached the district cell's triage (placed by the classifier?): "
+                + cell.open("/grievances/" + number).locator("main").innerText());
     }
 }
