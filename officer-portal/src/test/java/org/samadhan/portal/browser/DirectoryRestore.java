@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * A department of the shared directory as it was before a test, put back afterwards through routing-service's own
- * API as the collector (the running system is shared: a test leaves the directory as it found it).
+ * API as the collector (the running system is shared: a test leaves the directory as it found it); and the
+ * classifier's verdict on a text, to file only what it cannot place.
  */
 final class DirectoryRestore {
 
@@ -55,6 +56,25 @@ final class DirectoryRestore {
             }
         }
         throw new IllegalStateException("could not restore " + code + ": the directory kept changing");
+    }
+
+    /** Whether routing-service's classifier would place {@code text} in a department without the district cell. */
+    static boolean autoRouted(String text) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ROUTING + "/api/routing/classify"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("text", text).toString()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("classify answered " + r.statusCode() + " " + r.body());
+            }
+            return JSON.readTree(r.body()).path("autoRoute").asBoolean();
+        } catch (IOException e) {
+            throw new IllegalStateException("routing-service did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode get(String path) {
