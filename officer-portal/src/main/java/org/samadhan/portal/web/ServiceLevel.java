@@ -1,7 +1,6 @@
 package org.samadhan.portal.web;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /**
  * A department's service level as the collector reads and edits it: whole days or whole hours, written to the
@@ -53,15 +52,6 @@ public record ServiceLevel(long amount, Unit unit) {
             throw new IllegalArgumentException("the service level is from 1 hour to 365 days");
         }
         return level;
-    }
-
-    /** Whether {@code iso} is a duration the directory accepts (and this page can show). */
-    static boolean readable(String iso) {
-        try {
-            return iso != null && !Duration.parse(iso).isNegative();
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     public Duration duration() {
