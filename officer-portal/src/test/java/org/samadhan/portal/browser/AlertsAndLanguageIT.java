@@ -6,27 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * An official's own alerts (the ones WhatsApp brings them) marked read in the portal, and the page language switched
  * and remembered; against the running system.
  */
-class AlertsAndLanguageIT {
-
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class AlertsAndLanguageIT extends BrowserTest {
 
     @Test
     void aNewAssignmentIsAnUnreadAlertUntilTheOfficerMarksItRead() {

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -19,7 +17,6 @@ import java.time.Duration;
 final class DirectoryRestore {
 
     static final String ROUTING = System.getProperty("routing.url", "http://localhost:8083");
-    static final String KEYCLOAK = System.getProperty("keycloak.url", "http://localhost:8180");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -91,7 +88,7 @@ final class DirectoryRestore {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.header("Authorization", "Bearer " + collectorToken()).build(),
+            return HTTP.send(request.header("Authorization", "Bearer " + LocalSystem.accessToken("collector")).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("routing-service did not answer", e);
@@ -99,16 +96,5 @@ final class DirectoryRestore {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The collector's access token, as the portal would hold it (the realm's public client, password grant). */
-    private static String collectorToken() throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=officer-portal&username=collector&password="
-                + URLEncoder.encode(LocalSystem.PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK
-                        + "/realms/balod/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body()).path("access_token").asText();
     }
 }

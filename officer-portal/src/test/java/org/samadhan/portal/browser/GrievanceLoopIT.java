@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,23 +15,12 @@ import org.junit.jupiter.api.Test;
  * resolves it; the citizen says it is not solved and why; the department head finds it at level 2 while the block
  * officer can no longer resolve it; the head resolves; the citizen confirms; the grievance is closed as verified.
  */
-class GrievanceLoopIT {
+class GrievanceLoopIT extends BrowserTest {
 
     /** Gurur block, where PHE's block officer is phe-gurur and the electricity company's is cspdcl-gurur. */
     static final String BLOCK = "Gurur";
     static final String VILLAGE = "Jhalmala";
 
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void aComplaintGoesFromTheCitizenThroughTwoLevelsToAVerifiedClosure() {

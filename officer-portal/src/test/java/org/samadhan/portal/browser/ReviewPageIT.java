@@ -12,7 +12,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,8 +22,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +29,9 @@ import org.junit.jupiter.api.Test;
  * same period, the drill-down goes department → block → official, the CSV downloads, the page reads in Hindi, a
  * department head sees only their department, and a phone's width scrolls only the table.
  */
-class ReviewPageIT {
+class ReviewPageIT extends BrowserTest {
 
     static final String ANALYTICS = System.getProperty("analytics.url", "http://localhost:8086");
-    static final String KEYCLOAK = System.getProperty("keycloak.url", "http://localhost:8180");
     static final Path SCREENSHOTS = Paths.get("docs/screenshots");
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -44,17 +40,6 @@ class ReviewPageIT {
     static final List<String> COUNTS = List.of("received", "open", "overdue", "reopened", "disputed", "resolved",
             "closedVerified", "closedUnverified");
 
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void theCollectorSeesAnalyticsFiguresDrillsDownDownloadsAndReadsItInHindi() throws Exception {
@@ -68,7 +53,7 @@ class ReviewPageIT {
         JsonNode report = null;
         String mismatch = "never compared";
         for (int attempt = 0; attempt < 5 && mismatch != null; attempt++) {
-            report = api("/api/review?from=" + from + "&to=" + to, token("collector"));
+            report = api("/api/review?from=" + from + "&to=" + to, LocalSystem.accessToken("collector"));
             collector.open("/review");
             mismatch = differences(page, report);
             Citizen.sleep(1000);
@@ -107,7 +92,7 @@ class ReviewPageIT {
         Locator gurur = page.locator("#review-table tr[data-key=Gurur]");
         assertThat(gurur).isVisible();
         JsonNode blocks = api("/api/review?from=" + from + "&to=" + to + "&groupBy=block&department=PHE",
-                token("collector"));
+                LocalSystem.accessToken("collector"));
         assertThat(page.locator("#review-table tbody tr")).hasCount(blocks.path("rows").size());
         gurur.locator("a.drill").click();
         page.waitForURL("**groupBy=officer**");
@@ -203,18 +188,6 @@ class ReviewPageIT {
             }
         }
         throw new AssertionError("no department named in " + heading);
-    }
-
-    /** An access token as the portal's own users get one (Keycloak's password grant on the portal's client). */
-    static String token(String username) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=officer-portal&username=" + username + "&password="
-                + URLEncoder.encode(LocalSystem.PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        KEYCLOAK + "/realms/balod/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).path("access_token").asText();
     }
 
     static JsonNode api(String path, String token) throws IOException, InterruptedException {

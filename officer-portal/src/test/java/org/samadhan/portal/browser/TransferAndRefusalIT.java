@@ -5,24 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Acting from the grievance page: a transfer with the classifier's suggestions, and refusals shown in place. */
-class TransferAndRefusalIT {
-
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class TransferAndRefusalIT extends BrowserTest {
 
     @Test
     void aComplaintInTheWrongDepartmentIsTransferredToASuggestedOne() {

@@ -10,8 +10,6 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * the collector edits a department's vocabulary, and two collectors editing at once see the conflict instead of
  * overwriting each other. Directory edits touch only Tribal Welfare's vocabulary, put back after each test.
  */
-class TriageAndDirectoryIT {
+class TriageAndDirectoryIT extends BrowserTest {
 
     /** Words that name no department: routing sends them to the district cell (below the 0.4 threshold). */
     static final String VAGUE = "सर मेरी समस्या का समाधान करें कृपया मदद करें";
@@ -28,17 +26,6 @@ class TriageAndDirectoryIT {
     static final String EDITED = "TRIBAL";
     static final Path SCREENSHOTS = Paths.get(System.getProperty("basedir", "."), "docs", "screenshots");
 
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void theDistrictCellSendsAnUnplacedGrievanceToASuggestedDepartmentAndItLeavesTheList() {
