@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.samadhan.analytics.Period;
 import org.samadhan.analytics.ProjectionRebuild;
 import org.samadhan.testsupport.KafkaTestResource;
+import org.samadhan.testsupport.Latencies;
 import org.samadhan.testsupport.PostgresTestResource;
 import org.samadhan.testsupport.TestDirectory;
 

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.Topics;
 import org.samadhan.contracts.grievance.GrievanceEvent;
+import org.samadhan.testsupport.Latencies;
 
 /**
  * Measurement 3: events published at a steady rate, each stamped with the moment it is sent, and the time until

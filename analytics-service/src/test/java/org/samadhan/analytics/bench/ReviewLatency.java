@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.samadhan.analytics.Period;
 import org.samadhan.contracts.Json;
+import org.samadhan.testsupport.Latencies;
 import org.samadhan.testsupport.OfficialTokens;
 
 /**

@@ -16,7 +16,12 @@ import org.samadhan.grievance.workflow.GrievanceStatus;
 /** Read side for the officers' API: lists and tab counts within a scope, one grievance with its history. */
 public final class GrievanceQueries {
 
-    private static final String OPEN = "('ASSIGNED', 'IN_PROGRESS', 'REOPENED')";
+    private static final List<GrievanceStatus> OPEN_STATUSES = List.of(GrievanceStatus.ASSIGNED,
+            GrievanceStatus.IN_PROGRESS, GrievanceStatus.REOPENED);
+    private static final String OPEN = statusList(OPEN_STATUSES);
+    /** Every status a worklist tab counts: the open ones and those awaiting the citizen (V5's partial index). */
+    private static final String ACTIVE = statusList(List.of(GrievanceStatus.ASSIGNED, GrievanceStatus.IN_PROGRESS,
+            GrievanceStatus.REOPENED, GrievanceStatus.RESOLVED));
 
     private GrievanceQueries() {
     }
@@ -87,9 +92,7 @@ public final class GrievanceQueries {
         try (PreparedStatement select = where.prepare(c, """
                 select id, number, status, department_code, block, village, level, due_at, created_at,
                        left(description, 160), officer_id, disputed
-                from grievance""" + where.sql()
-                        + " order by (status in " + OPEN + ") desc, due_at asc nulls last, created_at desc"
-                        + " limit ? offset ?",
+                from grievance""" + where.sql() + " order by " + order(filter) + " limit ? offset ?",
                 List.of(filter.size(), (long) filter.page() * filter.size()));
              ResultSet r = select.executeQuery()) {
             while (r.next()) {
@@ -111,18 +114,16 @@ public final class GrievanceQueries {
     public static Counts counts(Connection c, OfficerScope scope, Filter filter, Instant now) throws SQLException {
         Filter narrowing = filter.withoutTabs();
         var where = Where.of(scope, narrowing, now);
-        List<Object> tabs = new ArrayList<>();
+        // Every tab is within the active statuses: saying so lets PostgreSQL count from V5's partial index alone.
+        where.and("status in " + ACTIVE);
         StringBuilder select = new StringBuilder("select");
-        for (GrievanceStatus tab : List.of(GrievanceStatus.ASSIGNED, GrievanceStatus.IN_PROGRESS,
-                GrievanceStatus.REOPENED)) {
-            select.append(" count(*) filter (where ").append(Where.STATUS).append("),");
-            tabs.add(new String[] {tab.name()});
+        for (GrievanceStatus tab : OPEN_STATUSES) {
+            select.append(" count(*) filter (where status = '").append(tab.name()).append("'),");
         }
         select.append(" count(*) filter (where ").append(Where.OVERDUE).append("),");
-        tabs.add(Timestamp.from(now));
-        select.append(" count(*) filter (where ").append(Where.STATUS).append(")");
-        tabs.add(new String[] {GrievanceStatus.RESOLVED.name()});
-        try (PreparedStatement count = where.prepare(c, select + " from grievance" + where.sql(), tabs, List.of());
+        select.append(" count(*) filter (where status = '").append(GrievanceStatus.RESOLVED.name()).append("')");
+        try (PreparedStatement count = where.prepare(c, select + " from grievance" + where.sql(),
+                List.of(Timestamp.from(now)), List.of());
              ResultSet r = count.executeQuery()) {
             r.next();
             return new Counts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
@@ -192,8 +193,28 @@ public final class GrievanceQueries {
     }
 
     /** A where clause built from the caller's scope and filters, with its parameters in order. */
+    /**
+     * Open grievances first, then by deadline, newest first. When the list holds only open or only other statuses the
+     * first key is the same for every row and is left out, so that PostgreSQL reads the list in order from the
+     * deadline index instead of sorting everything in scope.
+     */
+    private static String order(Filter filter) {
+        List<GrievanceStatus> statuses = filter.overdue() ? OPEN_STATUSES : filter.statuses();
+        boolean uniform = statuses != null && !statuses.isEmpty()
+                && (OPEN_STATUSES.containsAll(statuses) || statuses.stream().noneMatch(OPEN_STATUSES::contains));
+        return (uniform ? "" : "(status in " + OPEN + ") desc, ") + "due_at asc nulls last, created_at desc";
+    }
+
+    /**
+     * {@code ('A', 'B')}: statuses written into the statement rather than bound, so that the planner can match them
+     * to the partial indexes (their names are the enum's own, never the caller's text).
+     */
+    private static String statusList(List<GrievanceStatus> statuses) {
+        return statuses.stream().map(s -> "'" + s.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
+
     private static final class Where {
-        static final String STATUS = "status = any (?)";
         static final String OVERDUE = "status in " + OPEN + " and due_at < ?";
 
         private final StringBuilder sql = new StringBuilder(" where true");
@@ -212,7 +233,7 @@ public final class GrievanceQueries {
         static Where of(OfficerScope scope, Filter filter, Instant now) {
             var where = new Where(scope);
             if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-                where.and(STATUS, (Object) filter.statuses().stream().map(Enum::name).toArray(String[]::new));
+                where.and("status in " + statusList(filter.statuses()));
             }
             if (filter.department() != null) {
                 where.and("department_code = ?", filter.department());
@@ -251,11 +272,7 @@ public final class GrievanceQueries {
             int i = 1;
             for (List<Object> values : List.of(leading, parameters, trailing)) {
                 for (Object value : values) {
-                    if (value instanceof String[] array) {
-                        prepared.setArray(i++, c.createArrayOf("text", array));
-                    } else {
-                        prepared.setObject(i++, value);
-                    }
+                    prepared.setObject(i++, value);
                 }
             }
             return prepared;

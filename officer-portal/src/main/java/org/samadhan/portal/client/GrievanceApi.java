@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -71,9 +72,10 @@ public interface GrievanceApi {
               @QueryParam("department") String department, @QueryParam("block") String block,
               @QueryParam("q") String text, @QueryParam("page") int page, @QueryParam("size") int size);
 
+    /** Asynchronous, so that the worklist asks for its counts and its rows at the same time. */
     @GET
     @Path("/grievances/counts")
-    Counts counts(@QueryParam("department") String department, @QueryParam("block") String block,
+    CompletionStage<Counts> counts(@QueryParam("department") String department, @QueryParam("block") String block,
                   @QueryParam("q") String text);
 
     @GET

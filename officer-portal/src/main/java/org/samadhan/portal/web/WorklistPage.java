@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.samadhan.portal.client.Directory;
 import org.samadhan.portal.client.GrievanceApi;
@@ -148,9 +150,11 @@ public class WorklistPage {
         var filters = new Filters(viewer.choosesDepartment() ? blankToNull(department) : null,
                 viewer.choosesBlock() ? blankToNull(block) : null, blankToNull(text));
         int current = Math.max(0, page);
+        CompletableFuture<GrievanceApi.Counts> counting = grievances.counts(filters.department(), filters.block(),
+                filters.text()).toCompletableFuture();
         GrievanceApi.Page found = grievances.list(tab.status, tab.overdue, filters.department(), filters.block(),
                 filters.text(), current, PAGE_SIZE);
-        GrievanceApi.Counts counts = grievances.counts(filters.department(), filters.block(), filters.text());
+        GrievanceApi.Counts counts = joined(counting);
         Instant now = Instant.now();
         List<TabLink> tabs = new ArrayList<>();
         for (Tab t : Tab.values()) {
@@ -185,6 +189,18 @@ public class WorklistPage {
     private static void append(StringBuilder q, String name, String value) {
         if (value != null) {
             q.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The answer, or the failure as the synchronous call would have thrown it (a refusal, a timeout). */
+    private static <T> T joined(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -13,14 +13,14 @@ import java.nio.file.Paths;
  * Debian's Chromium driven by Playwright (never a downloaded browser: there is no internet here), one context per
  * person so that each official and the citizen have their own cookies, as on their own devices.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
 
-    Browser() {
+    public Browser() {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException("No Chromium at " + CHROMIUM + ": apt-get install chromium (.ci/run does)");
         }
@@ -30,7 +30,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A fresh browser profile at a laptop's size (1366 × 768), in {@code language} ("en-IN" or "hi-IN"). */
-    Page person(String language) {
+    public Page person(String language) {
         return person(language, 1366, 768);
     }
 
