@@ -25,7 +25,7 @@ public class Router {
 
     public RoutingDecision route(String text, String category, String block) {
         Directory.Snapshot snapshot = directory.current();
-        Classification classification = snapshot.classifier().classify(text);
+        Classification classification = Classification.of(snapshot.classifier().classify(text));
         List<Classification.Scored> alternatives = classification.ranked().subList(1,
                 Math.min(1 + ALTERNATIVES, classification.ranked().size()));
         if (category != null && Departments.isKnown(category) && !Departments.DISTRICT_CELL.equals(category)) {

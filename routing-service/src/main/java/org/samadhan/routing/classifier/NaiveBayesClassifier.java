@@ -7,6 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.samadhan.text.LabelledText;
+import org.samadhan.text.Prediction;
+import org.samadhan.text.Scored;
+import org.samadhan.text.TextAnalyzer;
+import org.samadhan.text.TextClassifier;
 
 /**
  * Multinomial naive Bayes over the analyser's terms, trained on labelled complaints and the directory's vocabulary.
@@ -14,26 +19,26 @@ import java.util.Set;
  * with each term's evidence tempered by the number of terms, so a long complaint does not look certain merely for
  * being long.
  */
-public final class NaiveBayesClassifier {
+public final class NaiveBayesClassifier implements TextClassifier {
 
     private static final double SMOOTHING = 0.3;
     private static final int REASONS = 4;
 
-    private final ComplaintAnalyzer analyzer;
+    private final TextAnalyzer analyzer;
     private final List<String> departments;
     private final Map<String, double[]> termLogProbability = new HashMap<>();
     private final double[] unseenLogProbability;
     private final double[] logPrior;
 
-    public NaiveBayesClassifier(ComplaintAnalyzer analyzer, List<LabelledText> examples) {
+    public NaiveBayesClassifier(TextAnalyzer analyzer, List<LabelledText> examples) {
         this.analyzer = analyzer;
-        this.departments = examples.stream().map(LabelledText::department).distinct().sorted().toList();
+        this.departments = examples.stream().map(LabelledText::label).distinct().sorted().toList();
         int n = departments.size();
         Map<String, double[]> counts = new HashMap<>();
         double[] totals = new double[n];
         double[] documents = new double[n];
         for (LabelledText example : examples) {
-            int d = departments.indexOf(example.department());
+            int d = departments.indexOf(example.label());
             documents[d]++;
             for (String term : analyzer.terms(example.text())) {
                 counts.computeIfAbsent(term, t -> new double[n])[d]++;
@@ -61,7 +66,8 @@ public final class NaiveBayesClassifier {
         return departments;
     }
 
-    public Classification classify(String text) {
+    @Override
+    public Prediction classify(String text) {
         List<String> terms = analyzer.terms(text).stream().filter(termLogProbability::containsKey).toList();
         int n = departments.size();
         double[] score = logPrior.clone();
@@ -83,19 +89,19 @@ public final class NaiveBayesClassifier {
             posterior[d] = Math.exp(score[d] - max);
             sum += posterior[d];
         }
-        List<Classification.Scored> ranked = new ArrayList<>();
+        List<Scored> ranked = new ArrayList<>();
         for (int d = 0; d < n; d++) {
-            ranked.add(new Classification.Scored(departments.get(d), terms.isEmpty() ? 1.0 / n : posterior[d] / sum));
+            ranked.add(new Scored(departments.get(d), terms.isEmpty() ? 1.0 / n : posterior[d] / sum));
         }
-        ranked.sort(Comparator.comparingDouble(Classification.Scored::confidence).reversed());
-        return new Classification(List.copyOf(ranked), reasons(terms, departments.indexOf(ranked.get(0).department())));
+        ranked.sort(Comparator.comparingDouble(Scored::confidence).reversed());
+        return new Prediction(ranked, reasons(terms, departments.indexOf(ranked.get(0).label())));
     }
 
     /** The terms that favour the best department most over the average of the others. */
     private List<String> reasons(List<String> terms, int best) {
         Set<String> seen = new HashSet<>();
-        // Metaphone codes (upper case) help matching but mean nothing to an officer: reasons are words.
-        return terms.stream().filter(t -> !t.equals(t.toUpperCase(java.util.Locale.ROOT))).filter(seen::add)
+        // Sound skeletons (~bjl) help matching but mean nothing to an officer: reasons are words.
+        return terms.stream().filter(t -> !t.startsWith("~")).filter(seen::add)
                 .sorted(Comparator.comparingDouble((String t) -> -lift(t, best)))
                 .filter(t -> lift(t, best) > 0)
                 .limit(REASONS).toList();

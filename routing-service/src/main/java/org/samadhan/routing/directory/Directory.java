@@ -14,11 +14,11 @@ import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 import org.samadhan.contracts.directory.DistrictDirectory;
 import org.samadhan.messaging.Transactions;
-import org.samadhan.routing.classifier.ComplaintAnalyzer;
+import org.samadhan.routing.classifier.ClassifierTraining;
 import org.samadhan.routing.classifier.Dataset;
-import org.samadhan.routing.classifier.LabelledText;
-import org.samadhan.routing.classifier.NaiveBayesClassifier;
 import org.samadhan.routing.config.RoutingConfig;
+import org.samadhan.text.LabelledText;
+import org.samadhan.text.TextClassifier;
 
 /**
  * What routing knows right now: the directory as stored, and the classifier trained on the project's training split,
@@ -34,13 +34,12 @@ public class Directory {
     private static final Logger LOG = Logger.getLogger(Directory.class);
 
     /** One consistent view: directory, its version, and the classifier built with its vocabulary. */
-    public record Snapshot(int version, long fingerprint, DistrictDirectory data, NaiveBayesClassifier classifier,
+    public record Snapshot(int version, long fingerprint, DistrictDirectory data, TextClassifier classifier,
                            int corrections) {
     }
 
     private final AgroalDataSource dataSource;
     private final RoutingConfig config;
-    private final ComplaintAnalyzer analyzer = new ComplaintAnalyzer();
     private final List<LabelledText> training = Dataset.training();
     private volatile Snapshot current;
 
@@ -118,6 +117,6 @@ public class Directory {
         List<LabelledText> corrections = config.learnFromCorrections() ? DirectoryStore.corrections(c) : List.of();
         examples.addAll(corrections);
         return new Snapshot(stored.version(), DirectoryStore.fingerprint(c), stored.data(),
-                new NaiveBayesClassifier(analyzer, examples), corrections.size());
+                ClassifierTraining.train(examples), corrections.size());
     }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.directory.DistrictDirectory;
-import org.samadhan.routing.classifier.LabelledText;
+import org.samadhan.text.LabelledText;
 
 /**
  * The directory's starting content, {@code directory/balod.json} (versioned in the repository), stored in

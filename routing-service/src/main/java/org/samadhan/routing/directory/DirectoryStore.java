@@ -16,7 +16,7 @@ import org.samadhan.contracts.directory.DirectoryEvent;
 import org.samadhan.contracts.directory.DistrictDirectory;
 import org.samadhan.messaging.OutboxRecord;
 import org.samadhan.messaging.OutboxWriter;
-import org.samadhan.routing.classifier.LabelledText;
+import org.samadhan.text.LabelledText;
 
 /**
  * The directory document and the officers' corrections in PostgreSQL, on the caller's connection. Every stored

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.samadhan.routing.classifier.ComplaintAnalyzer;
+import org.samadhan.routing.classifier.ClassifierTraining;
 import org.samadhan.routing.classifier.Dataset;
-import org.samadhan.routing.classifier.LabelledText;
-import org.samadhan.routing.classifier.NaiveBayesClassifier;
-import org.samadhan.contracts.directory.DistrictDirectory;
+import org.samadhan.routing.classifier.Evaluation;
 import org.samadhan.routing.directory.DirectorySeed;
+import org.samadhan.text.LabelledText;
 
 /**
  * Classification latency per complaint, in-process, as the service classifies (analysis, transliteration, scoring,
@@ -23,9 +22,7 @@ public final class ClassifyLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        List<LabelledText> examples = new ArrayList<>(Dataset.training());
-        examples.addAll(DirectorySeed.vocabulary(DirectorySeed.seed()));
-        var classifier = new NaiveBayesClassifier(new ComplaintAnalyzer(), examples);
+        var classifier = ClassifierTraining.train(Evaluation.serviceTraining(DirectorySeed.seed()));
         List<String> texts = Dataset.evaluation().stream().map(LabelledText::text).toList();
         var baseline = new StandardAnalyzer();
 
