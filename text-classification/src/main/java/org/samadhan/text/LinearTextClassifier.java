@@ -12,20 +12,23 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * A calibrated discriminative text classifier over any string labels: the analyser's features (terms, sound
- * skeletons, character n-grams), one-vs-rest logistic regression (LIBLINEAR), and a temperature fitted by
- * cross-validation on the training data so that its confidence means what it says. Immutable once trained
- * (retraining builds a new one), so classification needs no locks.
+ * A calibrated text classifier over any string labels: the analyser's features (terms, sound skeletons, character
+ * n-grams), one-vs-rest logistic regression (LIBLINEAR), optionally in an ensemble with naive Bayes (its
+ * log-posterior, weighted, added to the logits), and a temperature fitted by cross-validation on the training data so
+ * that its confidence means what it says. Immutable once trained (retraining builds a new one), so classification
+ * needs no locks.
  */
 public final class LinearTextClassifier implements TextClassifier {
 
     /**
      * How to train: the inverse regularisation strength {@code c}, the number of cross-validation folds for the
-     * temperature (below 2: no calibration, T = 1), and the weights of terms, sound skeletons and character n-grams.
+     * temperature (below 2: no calibration, T = 1), the weights of terms, sound skeletons and character n-grams, and
+     * the weight of naive Bayes' log-posterior in the ensemble (0: logistic regression alone).
      */
-    public record Settings(double c, int folds, double termWeight, double skeletonWeight, double gramWeight) {
+    public record Settings(double c, int folds, double termWeight, double skeletonWeight, double gramWeight,
+                           double naiveBayesWeight) {
 
-        public static final Settings DEFAULT = new Settings(10, 5, 1.0, 0.6, 1.0);
+        public static final Settings DEFAULT = new Settings(30, 5, 1.0, 0.6, 1.0, 0);
 
         public Settings {
             if (c <= 0) {
@@ -44,15 +47,46 @@ public final class LinearTextClassifier implements TextClassifier {
     private final List<String> labels;
     private final FeatureSpace space;
     private final LinearModel model;
+    private final NaiveBayesModel naiveBayes;
+    private final double naiveBayesWeight;
     private final double temperature;
 
-    private LinearTextClassifier(TextAnalyzer analyzer, List<String> labels, FeatureSpace space, LinearModel model,
-                                 double temperature) {
+    private LinearTextClassifier(TextAnalyzer analyzer, List<String> labels, FeatureSpace space, Members members,
+                                 double naiveBayesWeight, double temperature) {
         this.analyzer = analyzer;
         this.labels = labels;
         this.space = space;
-        this.model = model;
+        this.model = members.linear();
+        this.naiveBayes = members.naiveBayes();
+        this.naiveBayesWeight = naiveBayesWeight;
         this.temperature = temperature;
+    }
+
+    /** The trained models: logistic regression, and naive Bayes when it is in the ensemble (else null). */
+    private record Members(LinearModel linear, NaiveBayesModel naiveBayes) {
+
+        double[] logits(Feature[] vector, List<TextAnalyzer.Word> words, double naiveBayesWeight) {
+            double[] logits = linear.logits(vector);
+            if (naiveBayes != null) {
+                double[] nb = naiveBayes.logPosterior(terms(words));
+                for (int k = 0; k < logits.length; k++) {
+                    logits[k] += naiveBayesWeight * nb[k];
+                }
+            }
+            return logits;
+        }
+    }
+
+    /** The words' terms and skeletons: what naive Bayes counts. */
+    private static List<String> terms(List<TextAnalyzer.Word> words) {
+        List<String> terms = new ArrayList<>(2 * words.size());
+        for (TextAnalyzer.Word w : words) {
+            terms.add(w.term());
+            if (w.skeleton() != null) {
+                terms.add(w.skeleton());
+            }
+        }
+        return terms;
     }
 
     public static LinearTextClassifier train(TextAnalyzer analyzer, List<LabelledText> examples, Settings settings) {
@@ -67,8 +101,8 @@ public final class LinearTextClassifier implements TextClassifier {
         double temperature = settings.folds() >= 2 && labels.size() >= 2
                 ? crossValidatedTemperature(words, y, labels.size(), settings) : 1.0;
         FeatureSpace space = FeatureSpace.of(words, settings.weights());
-        LinearModel model = fit(space, words, y, labels.size(), settings.c(), null);
-        return new LinearTextClassifier(analyzer, labels, space, model, temperature);
+        Members members = fit(space, words, y, labels.size(), settings, null);
+        return new LinearTextClassifier(analyzer, labels, space, members, settings.naiveBayesWeight(), temperature);
     }
 
     public static LinearTextClassifier train(TextAnalyzer analyzer, List<LabelledText> examples) {
@@ -94,7 +128,9 @@ public final class LinearTextClassifier implements TextClassifier {
             labels.forEach(l -> ranked.add(new Scored(l, 1.0 / n)));
             return new Prediction(ranked, List.of());
         }
-        double[] p = n == 1 ? new double[] {1.0} : TemperatureScaling.softmax(model.logits(vector), temperature);
+        double[] p = n == 1 ? new double[] {1.0}
+                : TemperatureScaling.softmax(new Members(model, naiveBayes).logits(vector, words, naiveBayesWeight),
+                        temperature);
         for (int k = 0; k < n; k++) {
             ranked.add(new Scored(labels.get(k), p[k]));
         }
@@ -140,8 +176,8 @@ public final class LinearTextClassifier implements TextClassifier {
         return model.weight(feature, best) - others / (n - 1);
     }
 
-    private static LinearModel fit(FeatureSpace space, List<List<TextAnalyzer.Word>> words, int[] y, int classes,
-                                   double c, boolean[] use) {
+    private static Members fit(FeatureSpace space, List<List<TextAnalyzer.Word>> words, int[] y, int classes,
+                               Settings settings, boolean[] use) {
         List<Feature[]> x = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
@@ -150,7 +186,11 @@ public final class LinearTextClassifier implements TextClassifier {
                 labels.add(y[i]);
             }
         }
-        return LinearModel.fit(x, labels.stream().mapToInt(Integer::intValue).toArray(), classes, space.bias(), c);
+        LinearModel linear = LinearModel.fit(x, labels.stream().mapToInt(Integer::intValue).toArray(), classes,
+                space.bias(), settings.c());
+        NaiveBayesModel naiveBayes = settings.naiveBayesWeight() > 0
+                ? NaiveBayesModel.fit(words.stream().map(LinearTextClassifier::terms).toList(), y, classes, use) : null;
+        return new Members(linear, naiveBayes);
     }
 
     /**
@@ -174,13 +214,13 @@ public final class LinearTextClassifier implements TextClassifier {
                 }
             }
             FeatureSpace space = FeatureSpace.of(trainWords, settings.weights());
-            LinearModel model = fit(space, words, y, classes, settings.c(), train);
+            Members model = fit(space, words, y, classes, settings, train);
             for (int i = 0; i < y.length; i++) {
                 Feature[] vector = space.vector(words.get(i));
                 // A held-out example of a label missing from this fold's training, or with no known feature, says
                 // nothing about the temperature.
                 if (!train[i] && seenClass[y[i]] && vector.length > 1) {
-                    logits.add(model.logits(vector));
+                    logits.add(model.logits(vector, words.get(i), settings.naiveBayesWeight()));
                     truth.add(y[i]);
                 }
             }

@@ -42,8 +42,8 @@ public final class TextAnalyzer {
     /** What to keep: whether stop words are dropped, and the character n-gram lengths (0, 0 for none). */
     public record Settings(boolean stopWords, int minGram, int maxGram) {
 
-        /** Complaints: function words say nothing about the department; n-grams of 2 to 5 letters. */
-        public static final Settings COMPLAINTS = new Settings(true, 2, 5);
+        /** Complaints: function words say nothing about the department; n-grams of 3 to 5 letters. */
+        public static final Settings COMPLAINTS = new Settings(true, 3, 5);
 
         public Settings {
             if (minGram < 0 || maxGram < minGram) {

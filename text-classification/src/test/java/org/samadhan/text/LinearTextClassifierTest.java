@@ -81,7 +81,7 @@ class LinearTextClassifierTest {
         List<LabelledText> fresh = noisy(random, 1500);
         var calibrated = LinearTextClassifier.train(analyzer, train);
         var raw = LinearTextClassifier.train(analyzer, train, new LinearTextClassifier.Settings(
-                LinearTextClassifier.Settings.DEFAULT.c(), 0, 1, 0.6, 1));
+                LinearTextClassifier.Settings.DEFAULT.c(), 0, 1, 0.6, 1, 0));
         EvaluationReport calibratedReport = EvaluationReport.of(calibrated, fresh, 0.5);
         EvaluationReport rawReport = EvaluationReport.of(raw, fresh, 0.5);
         assertEquals(1.0, raw.temperature());

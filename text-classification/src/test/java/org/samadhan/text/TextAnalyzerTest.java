@@ -40,7 +40,7 @@ class TextAnalyzerTest {
         assertEquals(List.of("गाँव", "बिजली"), words.stream().map(TextAnalyzer.Word::written).toList());
         assertEquals("bijali", words.get(1).term());
         assertEquals("~bjl", words.get(1).skeleton());
-        assertTrue(words.get(1).grams().containsAll(List.of("#<b", "#bij", "#li>", "#<bija")));
+        assertTrue(words.get(1).grams().containsAll(List.of("#<bi", "#bij", "#li>", "#<bija", "#ali>")));
     }
 
     @Test

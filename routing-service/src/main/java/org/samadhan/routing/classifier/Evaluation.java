@@ -1,5 +1,6 @@
 package org.samadhan.routing.classifier;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,6 +25,14 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    private static double threshold(String arg) {
+        try {
+            return Double.parseDouble(arg);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the threshold must be a number between 0 and 1, got \"" + arg + "\"");
+        }
+    }
+
     /** The training the service does, on the seed directory: training split and the directory's vocabulary. */
     public static List<LabelledText> serviceTraining(DistrictDirectory directory) {
         List<LabelledText> examples = new ArrayList<>(Dataset.training());
@@ -39,7 +48,16 @@ public final class Evaluation {
      * {@code Evaluation [--split file.tsv] [threshold] [jdbc-url user password]}: a split (the dev split by default)
      * against a classifier trained as the service trains it; with a database, officers' corrections are included.
      */
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) {
+        try {
+            evaluate(args);
+        } catch (IllegalArgumentException | UncheckedIOException | SQLException e) {
+            System.err.println("eval: " + e.getMessage()); // bad input is a message, not a stack trace
+            System.exit(2);
+        }
+    }
+
+    private static void evaluate(String[] args) throws SQLException {
         List<String> rest = new ArrayList<>(List.of(args));
         List<LabelledText> split = Dataset.evaluation();
         String splitName = "the dev split (dataset/eval.tsv)";
@@ -54,7 +72,7 @@ public final class Evaluation {
             rest.subList(option, option + 2).clear();
         }
         DistrictDirectory directory = DirectorySeed.seed();
-        double threshold = !rest.isEmpty() && !rest.get(0).isBlank() ? Double.parseDouble(rest.get(0))
+        double threshold = !rest.isEmpty() && !rest.get(0).isBlank() ? threshold(rest.get(0))
                 : directory.autoRouteThreshold();
         List<LabelledText> training = serviceTraining(directory);
         if (rest.size() >= 4) {

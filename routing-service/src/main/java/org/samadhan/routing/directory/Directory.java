@@ -60,7 +60,7 @@ public class Directory {
 
     /** Rebuilds the snapshot from the database. */
     public synchronized void reload() throws SQLException {
-        current = Transactions.inTransaction(dataSource, this::build);
+        current = build(Transactions.inTransaction(dataSource, this::load));
         LOG.infof("Directory version %d loaded; classifier trained with %d corrections", current.version(),
                 current.corrections());
     }
@@ -110,13 +110,21 @@ public class Directory {
         }
     }
 
-    private Snapshot build(Connection c) throws SQLException {
-        DirectoryStore.Stored stored = DirectoryStore.load(c).orElseThrow();
+    /** What one snapshot is built from, read in one transaction. */
+    private record Loaded(DirectoryStore.Stored stored, long fingerprint, List<LabelledText> corrections) {
+    }
+
+    private Loaded load(Connection c) throws SQLException {
+        return new Loaded(DirectoryStore.load(c).orElseThrow(), DirectoryStore.fingerprint(c),
+                config.learnFromCorrections() ? DirectoryStore.corrections(c) : List.of());
+    }
+
+    /** Trains outside the transaction (a few seconds), so no database connection is held meanwhile. */
+    private Snapshot build(Loaded loaded) {
         List<LabelledText> examples = new ArrayList<>(training);
-        examples.addAll(DirectorySeed.vocabulary(stored.data()));
-        List<LabelledText> corrections = config.learnFromCorrections() ? DirectoryStore.corrections(c) : List.of();
-        examples.addAll(corrections);
-        return new Snapshot(stored.version(), DirectoryStore.fingerprint(c), stored.data(),
-                ClassifierTraining.train(examples), corrections.size());
+        examples.addAll(DirectorySeed.vocabulary(loaded.stored().data()));
+        examples.addAll(loaded.corrections());
+        return new Snapshot(loaded.stored().version(), loaded.fingerprint(), loaded.stored().data(),
+                ClassifierTraining.train(examples), loaded.corrections().size());
     }
 }

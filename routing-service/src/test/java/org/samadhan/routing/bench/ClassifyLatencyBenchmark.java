@@ -22,7 +22,11 @@ public final class ClassifyLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        var classifier = ClassifierTraining.train(Evaluation.serviceTraining(DirectorySeed.seed()));
+        var examples = Evaluation.serviceTraining(DirectorySeed.seed());
+        long trainingStart = System.nanoTime();
+        var classifier = ClassifierTraining.train(examples);
+        System.out.printf(Locale.ROOT, "[bench] training on %d examples: %.1f s%n", examples.size(),
+                (System.nanoTime() - trainingStart) / 1e9);
         List<String> texts = Dataset.evaluation().stream().map(LabelledText::text).toList();
         var baseline = new StandardAnalyzer();
 
