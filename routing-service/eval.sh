@@ -11,7 +11,7 @@ while [[ $# -gt 0 ]]; do
   if [[ $1 == --split ]]; then
     [[ $# -ge 2 ]] || { echo "--split needs a file" >&2; exit 2; }
     [[ -f $2 ]] || { echo "No such file: $2" >&2; exit 2; }
-    args+=(--split "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")") # absolute: Maven runs from the root
+    args+=(--split "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")") # absolute: it runs from the root
     shift 2
   else
     args+=("$1")
@@ -19,6 +19,8 @@ while [[ $# -gt 0 ]]; do
   fi
 done
 cd "$ROOT"
-./mvnw -q -B -ntp -pl routing-service -am install -DskipTests
-./mvnw -q -B -ntp -pl routing-service org.codehaus.mojo:exec-maven-plugin:3.6.3:java \
-  -Dexec.mainClass=org.samadhan.routing.classifier.Evaluation -Dexec.args="${args[*]:-}"
+# Compiled in the reactor and run from target/ (nothing installed into the local Maven repository).
+CLASSPATH_FILE="$ROOT/routing-service/target/eval.classpath"
+./mvnw -q -B -ntp -pl routing-service -am compile dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE"
+java -cp "routing-service/target/classes:$(cat "$CLASSPATH_FILE")" org.samadhan.routing.classifier.Evaluation \
+  ${args[@]+"${args[@]}"}

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Classification latency per complaint (in-process, as the service classifies), over the evaluation split's complaints,
-# beside Lucene's StandardAnalyzer splitting the same texts (the baseline). Usage: routing-service/bench/run.sh [rounds=50]
+# Classification latency per complaint (in-process, as the service classifies), over the dev split's complaints,
+# beside Lucene's StandardAnalyzer splitting the same texts (the baseline), and the time to train.
+# Usage: routing-service/bench/run.sh [rounds=50]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-./mvnw -q -B -ntp -pl routing-service -am test-compile -DskipTests
-./mvnw -q -B -ntp -pl routing-service org.codehaus.mojo:exec-maven-plugin:3.6.3:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.samadhan.routing.bench.ClassifyLatencyBenchmark -Dexec.args="${1:-50}"
+# Compiled in the reactor and run from target/ (nothing installed into the local Maven repository).
+CLASSPATH_FILE="$ROOT/routing-service/target/bench.classpath"
+./mvnw -q -B -ntp -pl routing-service -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$CLASSPATH_FILE"
+java -cp "routing-service/target/test-classes:routing-service/target/classes:$(cat "$CLASSPATH_FILE")" \
+  org.samadhan.routing.bench.ClassifyLatencyBenchmark "${1:-50}"
