@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * A calibrated text classifier over any string labels: the analyser's features (terms, sound skeletons, character
@@ -98,11 +100,14 @@ public final class LinearTextClassifier implements TextClassifier {
         labels.forEach(l -> number.put(l, number.size()));
         List<List<TextAnalyzer.Word>> words = examples.stream().map(e -> analyzer.words(e.text())).toList();
         int[] y = examples.stream().mapToInt(e -> number.get(e.label())).toArray();
+        FeatureSpace space = FeatureSpace.of(words, settings.weights());
+        // The final model and the cross-validation folds are independent fits: they run on the cores at once.
+        CompletableFuture<Members> members = CompletableFuture.supplyAsync(
+                () -> fit(space, words, y, labels.size(), settings, null));
         double temperature = settings.folds() >= 2 && labels.size() >= 2
                 ? crossValidatedTemperature(words, y, labels.size(), settings) : 1.0;
-        FeatureSpace space = FeatureSpace.of(words, settings.weights());
-        Members members = fit(space, words, y, labels.size(), settings, null);
-        return new LinearTextClassifier(analyzer, labels, space, members, settings.naiveBayesWeight(), temperature);
+        return new LinearTextClassifier(analyzer, labels, space, members.join(), settings.naiveBayesWeight(),
+                temperature);
     }
 
     public static LinearTextClassifier train(TextAnalyzer analyzer, List<LabelledText> examples) {
@@ -200,33 +205,48 @@ public final class LinearTextClassifier implements TextClassifier {
     private static double crossValidatedTemperature(List<List<TextAnalyzer.Word>> words, int[] y, int classes,
                                                     Settings settings) {
         int[] fold = stratifiedFolds(y, classes, settings.folds());
+        List<HeldOut> folds = IntStream.range(0, settings.folds()).parallel()
+                .mapToObj(f -> heldOut(f, fold, words, y, classes, settings)).toList(); // in fold order
         List<double[]> logits = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
-        for (int f = 0; f < settings.folds(); f++) {
-            boolean[] train = new boolean[y.length];
-            List<List<TextAnalyzer.Word>> trainWords = new ArrayList<>();
-            boolean[] seenClass = new boolean[classes];
-            for (int i = 0; i < y.length; i++) {
-                train[i] = fold[i] != f;
-                if (train[i]) {
-                    trainWords.add(words.get(i));
-                    seenClass[y[i]] = true;
-                }
-            }
-            FeatureSpace space = FeatureSpace.of(trainWords, settings.weights());
-            Members model = fit(space, words, y, classes, settings, train);
-            for (int i = 0; i < y.length; i++) {
-                Feature[] vector = space.vector(words.get(i));
-                // A held-out example of a label missing from this fold's training, or with no known feature, says
-                // nothing about the temperature.
-                if (!train[i] && seenClass[y[i]] && vector.length > 1) {
-                    logits.add(model.logits(vector, words.get(i), settings.naiveBayesWeight()));
-                    truth.add(y[i]);
-                }
-            }
-        }
+        folds.forEach(h -> {
+            logits.addAll(h.logits());
+            truth.addAll(h.truth());
+        });
         return truth.isEmpty() ? 1.0
                 : TemperatureScaling.fit(logits, truth.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** One fold's predictions on its held-out examples, by a model trained on the other folds. */
+    private record HeldOut(List<double[]> logits, List<Integer> truth) {
+    }
+
+    private static HeldOut heldOut(int f, int[] fold, List<List<TextAnalyzer.Word>> words, int[] y, int classes,
+                                   Settings settings) {
+        List<double[]> logits = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        boolean[] train = new boolean[y.length];
+        List<List<TextAnalyzer.Word>> trainWords = new ArrayList<>();
+        boolean[] seenClass = new boolean[classes];
+        for (int i = 0; i < y.length; i++) {
+            train[i] = fold[i] != f;
+            if (train[i]) {
+                trainWords.add(words.get(i));
+                seenClass[y[i]] = true;
+            }
+        }
+        FeatureSpace space = FeatureSpace.of(trainWords, settings.weights());
+        Members model = fit(space, words, y, classes, settings, train);
+        for (int i = 0; i < y.length; i++) {
+            Feature[] vector = space.vector(words.get(i));
+            // A held-out example of a label missing from this fold's training, or with no known feature, says
+            // nothing about the temperature.
+            if (!train[i] && seenClass[y[i]] && vector.length > 1) {
+                logits.add(model.logits(vector, words.get(i), settings.naiveBayesWeight()));
+                truth.add(y[i]);
+            }
+        }
+        return new HeldOut(logits, truth);
     }
 
     private static int[] stratifiedFolds(int[] y, int classes, int folds) {

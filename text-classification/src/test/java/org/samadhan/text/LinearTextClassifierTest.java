@@ -90,6 +90,21 @@ class LinearTextClassifierTest {
                 calibratedReport.calibrationError() + " vs raw " + rawReport.calibrationError());
     }
 
+    @Test
+    void inTheEnsembleWithNaiveBayesUnseenComplaintsAreClassifiedAndConfidenceStaysCalibrated() {
+        var ensemble = new LinearTextClassifier.Settings(30, 5, 1, 0.6, 1, 1);
+        var classifier = LinearTextClassifier.train(analyzer, COMPLAINTS, ensemble);
+        List<String> got = new ArrayList<>();
+        for (String text : List.of("bijlee nahi hai 2 din se", "हैंडपप खराब", "docter nahi aata aspatal me")) {
+            got.add(classifier.classify(text).best().label());
+        }
+        assertEquals(List.of("ELECTRICITY", "PHE", "HEALTH"), got);
+        Random random = new Random(11);
+        var noisyClassifier = LinearTextClassifier.train(analyzer, noisy(random, 600), ensemble);
+        EvaluationReport report = EvaluationReport.of(noisyClassifier, noisy(random, 1500), 0.5);
+        assertTrue(report.calibrationError() < 0.06, report.text());
+    }
+
     private static List<LabelledText> noisy(Random random, int n) {
         String[][] words = {{"pani", "nal", "handpump", "tanki", "boring"}, {"bijli", "meter", "transformer", "tar",
                 "khamba"}, {"doctor", "dawai", "aspatal", "nurse", "tika"}, {"sadak", "pul", "gaddha", "nali", "road"}};
