@@ -10,6 +10,7 @@ public final class EventSchemas {
             Topics.WHATSAPP_INBOUND, "/contracts/schemas/whatsapp.inbound.v1.schema.json",
             Topics.WHATSAPP_STATUS, "/contracts/schemas/whatsapp.status.v1.schema.json",
             Topics.WHATSAPP_OUTBOUND, "/contracts/schemas/whatsapp.outbound.v1.schema.json",
+            Topics.WHATSAPP_PREFERENCES, "/contracts/schemas/whatsapp.preferences.v1.schema.json",
             Topics.NOTIFICATION_DELIVERIES, "/contracts/schemas/notification.deliveries.v1.schema.json",
             Topics.GRIEVANCE_COMMANDS, "/contracts/schemas/grievance.commands.v1.schema.json",
             Topics.GRIEVANCE_EVENTS, "/contracts/schemas/grievance.events.v1.schema.json",

@@ -11,6 +11,9 @@ public final class Topics {
     public static final String WHATSAPP_STATUS = "whatsapp.status.v1";
     /** Messages to send to citizens. Key: citizen id. Producers: chatbot-service; consumer: notification-service. */
     public static final String WHATSAPP_OUTBOUND = "whatsapp.outbound.v1";
+    /** Citizens' opt-outs of and back into proactive messages, however they said it. Key: citizen id. Producer:
+     * chatbot-service; consumer: notification-service. */
+    public static final String WHATSAPP_PREFERENCES = "whatsapp.preferences.v1";
     /** Commands for the grievance lifecycle. Key: grievance id. Consumer: grievance-service. */
     public static final String GRIEVANCE_COMMANDS = "grievance.commands.v1";
     /** One event per grievance transition. Key: grievance id. Producer: grievance-service. */
@@ -25,7 +28,7 @@ public final class Topics {
 
     /** Every topic above, in catalogue order. */
     public static final List<String> ALL = List.of(WHATSAPP_INBOUND, WHATSAPP_STATUS, WHATSAPP_OUTBOUND,
-            GRIEVANCE_COMMANDS, GRIEVANCE_EVENTS, ROUTING_DIRECTORY, NOTIFICATION_DELIVERIES);
+            WHATSAPP_PREFERENCES, GRIEVANCE_COMMANDS, GRIEVANCE_EVENTS, ROUTING_DIRECTORY, NOTIFICATION_DELIVERIES);
 
     private Topics() {
     }

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,17 +21,13 @@ import org.samadhan.notification.whatsapp.Recipients;
 
 /**
  * Follows citizens' messages ({@code whatsapp.inbound.v1}) for what sending needs: their WhatsApp id (news that was
- * waiting for it is queued), when each citizen last wrote (the 24-hour window), STOP / START, WhatsApp's convention
- * for opting out of and back into proactive messages, and a change of WhatsApp id (a {@code system} message with
- * {@code newCitizenId}: {@code user_changed_user_id}, {@code user_changed_number}).
- * Each message id is handled once (WhatsApp redelivers), and STOP / START apply in the order of WhatsApp's message
- * times, so an old STOP arriving late cannot undo a newer START.
+ * waiting for it is queued), when each citizen last wrote (the 24-hour window), and a change of WhatsApp id (a
+ * {@code system} message with {@code newCitizenId}: {@code user_changed_user_id}, {@code user_changed_number}).
+ * Each message id is handled once (WhatsApp redelivers). What the words mean, an opt-out among them, is not read
+ * here: chatbot-service decides it and publishes it ({@link PreferenceConsumer}).
  */
 @ApplicationScoped
 public class InboundConsumer implements TransactionalBatch.RecordHandler {
-
-    private static final Set<String> STOP = Set.of("STOP", "UNSUBSCRIBE", "रोकें");
-    private static final Set<String> START = Set.of("START", "SUBSCRIBE", "शुरू");
 
     private final AgroalDataSource dataSource;
     private final String refKey;
@@ -75,13 +69,6 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
         String citizenRef = CitizenRefs.of(current, refKey);
         CitizenStore.touch(c, current, citizenRef, at);
         OutboundStore.releaseAwaiting(c, current, citizenRef, now.minus(newsMaxAge), now);
-        String text = message.text() == null || message.text().body() == null ? ""
-                : message.text().body().strip().toUpperCase(Locale.ROOT);
-        if (STOP.contains(text)) {
-            CitizenStore.optOut(c, current, true, at);
-        } else if (START.contains(text)) {
-            CitizenStore.optOut(c, current, false, at);
-        }
     }
 
     /**

@@ -50,18 +50,22 @@ public final class CitizenStore {
     }
 
     /**
-     * STOP or START written at {@code at} (WhatsApp's time): applied unless a later one was applied already, so a
-     * late or redelivered old STOP cannot undo a newer START. Equal times apply in the order consumed.
+     * The citizen's opt-out ({@code optedOut}) or opt-in, said at {@code at} (WhatsApp's time of their message):
+     * applied unless a later one was applied already, so a late or redelivered old opt-out cannot undo a newer opt-in.
+     * Equal times apply in the order consumed. A citizen not seen yet here (their messages still behind on
+     * whatsapp.inbound.v1) is remembered with the choice.
      */
-    public static void optOut(Connection c, String waId, boolean optedOut, Instant at) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                update citizen set opted_out = ?, opt_out_at = ?
-                where wa_id = ? and (opt_out_at is null or opt_out_at <= ?)""")) {
-            update.setBoolean(1, optedOut);
-            update.setTimestamp(2, Timestamp.from(at));
-            update.setString(3, waId);
-            update.setTimestamp(4, Timestamp.from(at));
-            update.executeUpdate();
+    public static void choose(Connection c, String waId, String citizenRef, boolean optedOut, Instant at)
+            throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into citizen (wa_id, citizen_ref, opted_out, opt_out_at) values (?, ?, ?, ?)
+                on conflict (wa_id) do update set opted_out = excluded.opted_out, opt_out_at = excluded.opt_out_at
+                where citizen.opt_out_at is null or citizen.opt_out_at <= excluded.opt_out_at""")) {
+            upsert.setString(1, waId);
+            upsert.setString(2, citizenRef);
+            upsert.setBoolean(3, optedOut);
+            upsert.setTimestamp(4, Timestamp.from(at));
+            upsert.executeUpdate();
         }
     }
 
@@ -110,7 +114,7 @@ public final class CitizenStore {
 
     /**
      * The citizen's WhatsApp id {@code from} became {@code to} (a {@code user_changed_user_id} notice): {@code to}
-     * takes over the window and the opt-out (the later STOP / START wins if both ids have one), {@code from} is
+     * takes over the window and the opt-out (the later opt-out / opt-in wins if both ids have one), {@code from} is
      * forgotten as a citizen and remembered as moved, and ids that had moved to {@code from} now lead to {@code to}.
      */
     public static void move(Connection c, String from, String fromRef, String to, String toRef, Instant at)
