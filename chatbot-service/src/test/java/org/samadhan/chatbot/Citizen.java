@@ -18,6 +18,7 @@ import org.samadhan.contracts.grievance.GrievanceCommand;
 import org.samadhan.contracts.grievance.GrievanceEvent;
 import org.samadhan.contracts.whatsapp.InboundMessage;
 import org.samadhan.contracts.whatsapp.MessageType;
+import org.samadhan.contracts.whatsapp.MessagingPreference;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 import org.samadhan.testsupport.ContractAssertions;
 import org.samadhan.testsupport.KafkaTestClient;
@@ -36,9 +37,10 @@ final class Citizen implements AutoCloseable {
     /** The id the citizen writes from: a phone number, or a business-scoped user id ({@code IN.…}). */
     String waId;
     private final KafkaTestClient kafka = KafkaTestClient.fromNowOn(Topics.WHATSAPP_OUTBOUND,
-            Topics.GRIEVANCE_COMMANDS);
+            Topics.GRIEVANCE_COMMANDS, Topics.WHATSAPP_PREFERENCES);
     private final List<OutboundMessage> replies = new ArrayList<>();
     private final List<GrievanceCommand> commands = new ArrayList<>();
+    private final List<ConsumerRecord<String, String>> preferences = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
     private int messagesSent;
 
@@ -152,6 +154,12 @@ final class Citizen implements AutoCloseable {
 
     // ---- what the bot did ----
 
+    /** The opt-outs / opt-ins published for this citizen so far (whatsapp.preferences.v1, keyed by them). */
+    List<MessagingPreference> preferences() {
+        collect(Duration.ofMillis(300));
+        return preferences.stream().map(r -> read(r.value(), MessagingPreference.class)).toList();
+    }
+
     List<GrievanceCommand> commands() {
         collect(Duration.ofMillis(300));
         return List.copyOf(commands);
@@ -232,6 +240,9 @@ final class Citizen implements AutoCloseable {
                 if (Topics.WHATSAPP_OUTBOUND.equals(record.topic()) && waId.equals(record.key())) {
                     ContractAssertions.assertHonoursContract(record);
                     replies.add(read(record.value(), OutboundMessage.class));
+                } else if (Topics.WHATSAPP_PREFERENCES.equals(record.topic()) && waId.equals(record.key())) {
+                    ContractAssertions.assertHonoursContract(record);
+                    preferences.add(record);
                 } else if (Topics.GRIEVANCE_COMMANDS.equals(record.topic())) {
                     GrievanceCommand command = read(record.value(), GrievanceCommand.class);
                     if (command.register() != null ? waId.equals(command.register().citizenWaId())

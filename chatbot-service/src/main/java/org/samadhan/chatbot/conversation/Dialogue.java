@@ -19,10 +19,12 @@ import java.util.Set;
 import org.samadhan.chatbot.config.ChatbotConfig;
 import org.samadhan.chatbot.persistence.CitizenGrievance;
 import org.samadhan.chatbot.persistence.CitizenGrievances;
+import org.samadhan.chatbot.understanding.Command;
 import org.samadhan.chatbot.understanding.Intent;
 import org.samadhan.chatbot.understanding.Understanding;
 import org.samadhan.contracts.grievance.GrievanceCommand;
 import org.samadhan.contracts.whatsapp.FeedbackButtons;
+import org.samadhan.contracts.whatsapp.MessagingPreference;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 
 /**
@@ -39,10 +41,12 @@ public class Dialogue {
 
     private final ChatbotConfig config;
     private final ChatbotMetrics metrics;
+    private final Understanding understanding;
 
-    public Dialogue(ChatbotConfig config, ChatbotMetrics metrics) {
+    public Dialogue(ChatbotConfig config, ChatbotMetrics metrics, Understanding understanding) {
         this.config = config;
         this.metrics = metrics;
+        this.understanding = understanding;
     }
 
     /** Everything one citizen message leads to, for the citizen's conversation {@code c}. */
@@ -53,7 +57,8 @@ public class Dialogue {
         if (c.isNew()) {
             metrics.conversationStarted(c.language());
         }
-        if (c.step() == Step.FEEDBACK_REASON && !isReason(said)) {
+        Understanding.Reading reading = said.kind() == Said.Kind.TEXT ? understanding.read(said.text()) : null;
+        if (c.step() == Step.FEEDBACK_REASON && !isReason(said, reading)) {
             boolean skipped = said.kind() == Said.Kind.TAP && said.tapId().startsWith("reason:skip:");
             sendNotSatisfied(x, null, skipped);
             if (skipped) {
@@ -64,7 +69,7 @@ public class Dialogue {
             c.step(Step.IDLE); // away too long for "what comes next" to hold: the draft waits to be resumed
         }
         switch (said.kind()) {
-            case TEXT -> understand(x, said);
+            case TEXT -> understand(x, said, reading);
             case TAP -> tap(x, said);
             case LOCATION -> located(x, said.location());
             case MEDIA -> media(x, said);
@@ -93,41 +98,109 @@ public class Dialogue {
         Tracking tracking() {
             return new Tracking(c.citizenRef(), c.language(), grievances, t);
         }
+
+        Reopening reopening() {
+            return new Reopening(c.citizenRef(), c.language(), grievances, t);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Words
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void understand(Context x, Said said) throws SQLException {
-        Understanding.Reading reading = Understanding.read(said.text());
-        Conversation c = x.c();
-        switch (reading.intent()) {
-            case STOP -> x.t().reply(say(text(x.lang(), "stop"))); // notification-service records the opt-out
-            case START -> x.t().reply(say(text(x.lang(), "start")));
+    private void understand(Context x, Said said, Understanding.Reading reading) throws SQLException {
+        if (reading.command() != null) {
+            command(x, said, reading);
+        } else if (interrupts(x.c().step(), reading.intent())) {
+            intent(x, said, reading);
+        } else {
+            words(x, said, reading);
+        }
+    }
+
+    /** The conversation's own commands, understood at every step. */
+    private void command(Context x, Said said, Understanding.Reading reading) throws SQLException {
+        switch (reading.command()) {
             case HINDI -> switchLanguage(x, "hi");
             case ENGLISH -> switchLanguage(x, "en");
             case MENU -> menu(x, null);
-            case GREETING, FILE -> {
-                if (c.draft() != null) {
+            case FILE -> {
+                if (x.c().draft() != null) {
                     offerResume(x);
-                } else if (reading.intent() == Intent.FILE) {
-                    startFiling(x);
                 } else {
-                    menu(x, "greeting");
+                    startFiling(x);
                 }
             }
             case CANCEL -> cancel(x);
             case BACK -> back(x);
-            case TRACK -> {
+            case TRACK -> x.tracking().open();
+            case YES, NO -> words(x, said, reading);
+        }
+    }
+
+    /**
+     * Whether an intent is acted on at this step rather than taken as the step's answer: opt-out and opt-in always;
+     * while the place is asked for, nothing else (a village's name is no greeting); at the other filing steps status,
+     * greeting and help (other words there are the step's answer, as asked).
+     */
+    private static boolean interrupts(Step step, Intent intent) {
+        return switch (step) {
+            case IDLE -> true;
+            case LOCATE, VILLAGE -> intent == Intent.OPT_OUT || intent == Intent.OPT_IN;
+            case DESCRIBE, REVIEW, PHOTO, FEEDBACK_REASON -> GLOBAL.contains(intent);
+        };
+    }
+
+    /** What each intent leads to, at any step it interrupts. */
+    private void intent(Context x, Said said, Understanding.Reading reading) throws SQLException {
+        Conversation c = x.c();
+        Optional<CitizenGrievance> resolved = c.step() == Step.IDLE
+                ? x.grievances().awaitingFeedback(c.citizenRef()) : Optional.empty();
+        if (resolved.isPresent() && ANSWERS.contains(reading.intent())
+                && Understanding.satisfaction(said.words()).isPresent()) {
+            answerInWords(x, resolved.get(), said.words(), reading); // "ho gaya, dhanyavaad", "काम नहीं हुआ, ..."
+            return;
+        }
+        switch (reading.intent()) {
+            case OPT_OUT -> optOut(x, MessagingPreference.Choice.OPT_OUT, "stop");
+            case OPT_IN -> optOut(x, MessagingPreference.Choice.OPT_IN, "start");
+            case GREETING -> {
+                if (c.draft() != null) {
+                    offerResume(x);
+                } else {
+                    menu(x, "greeting");
+                }
+            }
+            case STATUS -> {
                 if (reading.grievanceNumber().isPresent()) {
                     x.tracking().number(reading.grievanceNumber().get());
                 } else {
                     x.tracking().open();
                 }
             }
-            default -> words(x, said, reading);
+            case THANKS -> x.t().reply(say(text(x.lang(), "welcome")));
+            case HELP -> menu(x, "help");
+            case OUT_OF_SCOPE -> menu(x, "out_of_scope");
+            case ABUSE -> x.t().reply(say(text(x.lang(), "abuse")));
+            case GIBBERISH -> menu(x, "not_understood");
+            case DISSATISFIED -> x.reopening().offer(reading.grievanceNumber());
+            case COMPLAINT -> {
+                if (c.draft() != null) {
+                    metrics.draftAbandoned(Step.IDLE); // a new complaint instead of the one left unfinished
+                }
+                c.draft(null);
+                describe(x, said.words());
+            }
         }
+    }
+
+    /**
+     * The citizen's opt-out or opt-in, decided here and only here: published (whatsapp.preferences.v1) with the
+     * reply that confirms it, and applied by notification-service. Any unfinished complaint waits as it was.
+     */
+    private void optOut(Context x, MessagingPreference.Choice choice, String confirmation) {
+        x.t().preference(choice);
+        x.t().reply(say(text(x.lang(), confirmation)));
     }
 
     /** Free words (or yes / no / thanks), read according to the step. */
@@ -147,9 +220,9 @@ public class Dialogue {
                 next(x, null);
             }
             case REVIEW -> {
-                if (reading.intent() == Intent.YES) {
+                if (reading.is(Command.YES)) {
                     submit(x);
-                } else if (reading.intent() == Intent.NO) {
+                } else if (reading.is(Command.NO)) {
                     prompt(x, null);
                 } else {
                     c.draft(c.draft().describedAs(words));
@@ -157,7 +230,7 @@ public class Dialogue {
                 }
             }
             case PHOTO -> {
-                if (reading.intent() == Intent.NO) {
+                if (reading.is(Command.NO)) {
                     goTo(x, Step.REVIEW, null);
                 } else {
                     c.draft(c.draft().describedAs(words));
@@ -168,36 +241,31 @@ public class Dialogue {
         }
     }
 
+    /** "yes" / "no" with nothing asked: the answer to a resolution awaiting one, else an acknowledgement or the menu. */
     private void idleWords(Context x, String words, Understanding.Reading reading) throws SQLException {
         Optional<CitizenGrievance> resolved = x.grievances().awaitingFeedback(x.c().citizenRef());
-        Optional<Boolean> satisfied = Understanding.satisfaction(words);
-        if (resolved.isPresent() && satisfied.isPresent()) {
-            if (satisfied.get()) {
-                satisfied(x, resolved.get());
-            } else if (reading.intent() == Intent.NO) {
-                askWhyNot(x, resolved.get()); // a bare "no": ask what is wrong
-            } else {
-                x.grievances().feedbackGiven(resolved.get().grievanceId(), resolved.get().version());
-                x.t().command(feedback(x, resolved.get(), false, words));
-                metrics.feedback(false);
-                x.t().reply(say(text(x.lang(), "feedback.reopening", number(x, resolved.get()))));
-            }
-        } else if (reading.intent() == Intent.THANKS) {
-            x.t().reply(say(text(x.lang(), "welcome")));
-        } else if (looksLikeADescription(words)) {
-            if (x.c().draft() != null) {
-                metrics.draftAbandoned(Step.IDLE); // a new complaint instead of the one left unfinished
-            }
-            x.c().draft(null);
-            describe(x, words);
+        if (resolved.isPresent() && Understanding.satisfaction(words).isPresent()) {
+            answerInWords(x, resolved.get(), words, reading);
+        } else if (reading.is(Command.YES)) {
+            x.t().reply(say(text(x.lang(), "welcome"))); // "ok", "हाँ" after Submit or the number: noted
         } else {
-            menu(x, "not_understood");
+            menu(x, null);
         }
     }
 
-    /** Three words or more, or a long word run: "bijli nahi hai", not "ok" or "hmm". */
-    private static boolean looksLikeADescription(String words) {
-        return words != null && (words.split("\\s+").length >= 3 || words.length() >= 20);
+    /** Free words answering "was it fixed?": satisfied, a bare "no" (asked why), or not satisfied with the reason. */
+    private void answerInWords(Context x, CitizenGrievance resolved, String words, Understanding.Reading reading)
+            throws SQLException {
+        if (Understanding.satisfaction(words).orElseThrow()) {
+            satisfied(x, resolved);
+        } else if (reading.is(Command.NO)) {
+            askWhyNot(x, resolved);
+        } else {
+            x.grievances().feedbackGiven(resolved.grievanceId(), resolved.version());
+            x.t().command(feedback(x, resolved, false, words));
+            metrics.feedback(false);
+            x.t().reply(say(text(x.lang(), "feedback.reopening", number(x, resolved))));
+        }
     }
 
     private void describe(Context x, String words) {
@@ -565,13 +633,18 @@ public class Dialogue {
                 reason == null ? null : BotTexts.shorten(reason, Draft.MAX_DESCRIPTION)));
     }
 
-    private boolean isReason(Said said) {
-        return said.kind() == Said.Kind.TEXT && said.words() != null
-                && !GLOBAL.contains(Understanding.read(said.text()).intent());
+    /** Words after "not satisfied" are its reason, unless they are a command or an intent acted on at any step. */
+    private static boolean isReason(Said said, Understanding.Reading reading) {
+        return said.kind() == Said.Kind.TEXT && said.words() != null && (reading.command() == null
+                ? !GLOBAL.contains(reading.intent()) : reading.is(Command.YES) || reading.is(Command.NO));
     }
 
-    private static final Set<Intent> GLOBAL = EnumSet.of(Intent.STOP, Intent.START, Intent.HINDI,
-            Intent.ENGLISH, Intent.MENU, Intent.GREETING, Intent.FILE, Intent.CANCEL, Intent.BACK, Intent.TRACK);
+    /** Intents acted on whatever the step (but the place's): each is a request of its own, never an answer. */
+    private static final Set<Intent> GLOBAL = EnumSet.of(Intent.OPT_OUT, Intent.OPT_IN, Intent.GREETING,
+            Intent.STATUS, Intent.HELP);
+    /** Intents whose words may answer "was it fixed?" ("ho gaya, dhanyavaad", "abhi bhi pani nahi aa raha"). */
+    private static final Set<Intent> ANSWERS = EnumSet.of(Intent.THANKS, Intent.DISSATISFIED, Intent.COMPLAINT,
+            Intent.GIBBERISH);
 
     // ---------------------------------------------------------------------------------------------------------------
 

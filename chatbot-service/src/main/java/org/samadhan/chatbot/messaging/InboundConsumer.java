@@ -78,6 +78,8 @@ public class InboundConsumer implements TransactionalBatch.RecordHandler {
                 CitizenRefs.of(message.citizenId(), config.citizenRefKey()), firstLanguage, now);
         Turn turn = dialogue.respond(conversation, said, district, now, new CitizenGrievances(c));
         ConversationStore.save(c, conversation, now);
-        outbox.write(c, conversation, turn, message.messageId(), district, now);
+        Instant saidAt = message.occurredAt() != null ? message.occurredAt()
+                : message.receivedAt() != null ? message.receivedAt() : now;
+        outbox.write(c, conversation, turn, message.messageId(), saidAt, district, now);
     }
 }

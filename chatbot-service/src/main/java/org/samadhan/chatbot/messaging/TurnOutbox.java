@@ -11,13 +11,15 @@ import org.samadhan.chatbot.conversation.Conversation;
 import org.samadhan.chatbot.conversation.Turn;
 import org.samadhan.contracts.Topics;
 import org.samadhan.contracts.grievance.GrievanceCommand;
+import org.samadhan.contracts.whatsapp.MessagingPreference;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 import org.samadhan.messaging.OutboxRecord;
 import org.samadhan.messaging.OutboxWriter;
 
 /**
- * Writes a turn's replies (whatsapp.outbound.v1) and commands (grievance.commands.v1) to the outbox, in the same
- * transaction as the conversation's new state: both happen or neither. Reply ids derive from their cause
+ * Writes a turn's replies (whatsapp.outbound.v1), commands (grievance.commands.v1) and the citizen's opt-out or opt-in
+ * (whatsapp.preferences.v1) to the outbox, in the same transaction as the conversation's new state: all happen or
+ * none. Reply ids derive from their cause
  * ({@code reply:<cause>:<n>}), command ids from what they act on, so redoing the work repeats the same ids.
  */
 @ApplicationScoped
@@ -47,6 +49,24 @@ public class TurnOutbox {
             OutboxWriter.append(c, OutboxRecord.event(Topics.GRIEVANCE_COMMANDS, command.grievanceId(),
                     command.commandId(), GrievanceCommand.EVENT_TYPE, config.eventSource(), now,
                     command.grievanceId(), district, command));
+        }
+    }
+
+    /**
+     * Writes {@code turn} caused by the citizen's message {@code messageId}, written at {@code saidAt} (WhatsApp's
+     * time, by which notification-service orders a citizen's choices), with the opt-out or opt-in it said.
+     */
+    public void write(Connection c, Conversation conversation, Turn turn, String messageId, Instant saidAt,
+                      String district, Instant now) throws SQLException {
+        write(c, conversation, turn, messageId, district, now);
+        if (turn.preference().isPresent()) {
+            String eventId = MessagingPreference.eventIdFor(messageId);
+            var preference = new MessagingPreference(eventId, MessagingPreference.EVENT_TYPE, saidAt, district,
+                    conversation.waId(), conversation.citizenRef(), turn.preference().get(), messageId,
+                    conversation.language());
+            OutboxWriter.append(c, OutboxRecord.event(Topics.WHATSAPP_PREFERENCES, conversation.waId(), eventId,
+                    MessagingPreference.EVENT_TYPE, config.eventSource(), saidAt, conversation.citizenRef(), district,
+                    preference));
         }
     }
 }

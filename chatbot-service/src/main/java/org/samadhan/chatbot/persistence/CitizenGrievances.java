@@ -58,6 +58,13 @@ public final class CitizenGrievances {
                 citizenRef);
     }
 
+    /** Every resolved grievance whose resolution the citizen has not answered yet, most recently resolved first. */
+    public List<CitizenGrievance> awaitingFeedbackAll(String citizenRef, int limit) throws SQLException {
+        return many("select " + COLUMNS + " from citizen_grievance where citizen_ref = ? and status = 'RESOLVED' "
+                + "and (feedback_version is null or feedback_version < version) order by updated_at desc limit ?",
+                citizenRef, limit);
+    }
+
     public int submittedSince(String citizenRef, Instant since) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "select count(*) from citizen_grievance where citizen_ref = ? and submitted_at >= ?")) {

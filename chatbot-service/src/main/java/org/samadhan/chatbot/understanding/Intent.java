@@ -1,25 +1,30 @@
 package org.samadhan.chatbot.understanding;
 
-/** What a citizen's words ask for, whatever the language or script they are written in. */
+/**
+ * What a citizen's free words mean, whatever the language or script: the labels of the intent classifier, exactly
+ * those of {@code intents/train.tsv} and {@code dev.tsv}. Only COMPLAINT starts filing.
+ */
 public enum Intent {
-    /** Hello in any form: show the menu. */
+    /** Hello in any form: the menu. */
     GREETING,
-    /** "menu", "मेनू". */
-    MENU,
-    /** They want to file a complaint (but have not described it yet). */
-    FILE,
-    /** Where do my complaints stand ("status", "स्थिति", "meri shikayat", or a grievance number). */
-    TRACK,
-    /** Switch to Hindi / to English. */
-    HINDI, ENGLISH,
-    /** Abandon what is in progress / go one step back. */
-    CANCEL, BACK,
-    /** Yes / no, as answers to a question. */
-    YES, NO,
-    /** Thanks, said on its own. */
+    /** Where do my complaints stand (with or without a grievance number). */
+    STATUS,
+    /** Thanks, praise, "ok", "👍": a short acknowledgement. */
     THANKS,
-    /** Opt out of / back into proactive messages (WhatsApp's convention). */
-    STOP, START,
-    /** Nothing recognised: free text, e.g. the description of a problem. */
-    NONE
+    /** Unhappy, in words, with how an earlier complaint was resolved: an offer to reopen it. */
+    DISSATISFIED,
+    /** How to complain, what this service can do. */
+    HELP,
+    /** Certificates, scheme enrolment, jobs, loans, weather...: what this service is for and where to go. */
+    OUT_OF_SCOPE,
+    /** Nothing that can be read. */
+    GIBBERISH,
+    /** Insults with no problem described (a bribe demand with abuse is a COMPLAINT). */
+    ABUSE,
+    /** Stop proactive messages, however said. */
+    OPT_OUT,
+    /** Resume them. */
+    OPT_IN,
+    /** A problem described: the only intent that starts filing. */
+    COMPLAINT
 }

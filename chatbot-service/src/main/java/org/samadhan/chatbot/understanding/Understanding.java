@@ -1,5 +1,6 @@
 package org.samadhan.chatbot.understanding;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,27 +13,45 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a citizen's short message as people in the district write it: Hindi in Devanagari (with common spellings and
- * Chhattisgarhi greetings), Hindi in Roman script, English, and mixtures. Gives the intent of short commands, any
- * grievance number in it, and the language it is written in. A message that is not a short command is free text
- * (intent NONE), typically the description of a problem.
+ * Reads a citizen's message as people in the district write it: Hindi in Devanagari (with Chhattisgarhi phrasing),
+ * Hindi in Roman script, English, and mixtures. Deterministic first: the conversation's own short commands when they
+ * are the whole message ({@link Command}), and a grievance number however typed with a few words around it (STATUS).
+ * Everything else is free text, whose meaning the intent classifier gives ({@link IntentClassifier}); opt-out and
+ * opt-in are decided here and nowhere else.
  */
-public final class Understanding {
+@ApplicationScoped
+public class Understanding {
 
-    /** What was understood. {@code language} is "hi" or "en". */
-    public record Reading(Intent intent, String language, Optional<String> grievanceNumber) {
+    /**
+     * What was understood: a command (when the whole message is one, else null), or else the intent of the words;
+     * {@code language} is "hi" or "en".
+     */
+    public record Reading(Intent intent, Command command, String language, Optional<String> grievanceNumber) {
+        public boolean is(Intent wanted) {
+            return command == null && intent == wanted;
+        }
+
+        public boolean is(Command wanted) {
+            return command == wanted;
+        }
     }
 
     private static final Pattern NUMBER = Pattern.compile("\\b([A-Za-z]{3})[-/ ]?(\\d{4})[-/ ]?(\\d{1,6})\\b");
     private static final Pattern DEVANAGARI = Pattern.compile("[\\u0900-\\u097F]");
     /** Longest phrases first, so "my complaints" wins over "complaint". Keys are normalised (see {@link #norm}). */
-    private static final Map<String, Intent> PHRASES = new LinkedHashMap<>();
-    /** Roman-script words that mark a message as Hindi rather than English. */
+    private static final Map<String, Command> PHRASES = new LinkedHashMap<>();
+    /**
+     * Roman-script words that mark a message as Hindi rather than English; none that is also an English word people
+     * use here ("me", "ration"), so "don't message me again" is answered in English.
+     */
     private static final Set<String> ROMAN_HINDI = Set.of("hai", "hain", "nahi", "nahin", "nhi", "shikayat",
             "shikayath", "bijli", "pani", "paani", "kab", "mera", "meri", "mere", "hamare", "hamara", "gaon", "gao",
             "sadak", "raha", "rahi", "rahe", "karo", "kare", "karein", "gaya", "gayi", "haan", "han", "kya", "se",
             "din", "ki", "ka", "ke", "ko", "dhanyavaad", "dhanyawad", "namaste", "namaskar", "ji", "bhai", "aur",
-            "mein", "me", "nal", "batti", "khaad", "ration", "kripya", "sahayata", "madad", "sthiti", "haal");
+            "mein", "nal", "batti", "khaad", "kripya", "sahayata", "madad", "sthiti", "haal", "mujhe", "mujhko", "mat",
+            "bhejo", "bhejna", "bhejiye", "band", "kr", "kro", "krna", "karna", "kijiye", "chahiye", "phir", "fir",
+            "dobara", "chalu", "shuru", "kaise", "kaam", "hua", "hoga", "bahut", "bhaiya", "didi", "mola", "mor",
+            "hamar", "jhan", "nai", "ram", "johar", "jai", "pranam", "shukriya", "theek", "thik", "kyon", "kyu");
 
     /** Word sequences (normalised, padded with spaces) that answer "was it fixed?". */
     private static final List<String> NOT_SATISFIED = padded("nahi", "nahin", "nhi", "nai", "नहीं", "नही",
@@ -45,43 +64,45 @@ public final class Understanding {
             "शुक्रिया", "badhiya", "बढ़िया", "yes", "haan", "han", "हाँ", "हां", "ji haan", "जी हाँ", "sahi", "सही");
 
     static {
-        phrase(Intent.TRACK, "my complaints", "my complaint", "complaint status", "meri shikayat", "meri shikayatein",
-                "मेरी शिकायत", "मेरी शिकायतें", "शिकायत की स्थिति", "status", "स्टेटस", "स्थिति", "sthiti", "track",
-                "kya hua", "क्या हुआ");
-        phrase(Intent.FILE, "new complaint", "file complaint", "nayi shikayat", "नई शिकायत", "शिकायत दर्ज",
-                "complaint", "shikayat", "शिकायत", "शिकायत करनी है", "shikayat karni hai");
-        phrase(Intent.GREETING, "hi", "hii", "hello", "hey", "namaste", "namaskar", "नमस्ते", "नमस्कार", "ram ram",
-                "राम राम", "jai johar", "जय जोहार", "johar", "जोहार", "good morning", "सुप्रभात", "pranam", "प्रणाम");
-        phrase(Intent.MENU, "menu", "मेनू", "मेन्यू", "main menu", "options");
-        phrase(Intent.HINDI, "hindi", "हिंदी", "हिन्दी", "हिंदी में");
-        phrase(Intent.ENGLISH, "english", "इंग्लिश", "अंग्रेजी", "अंग्रेज़ी", "in english");
-        phrase(Intent.CANCEL, "cancel", "रद्द", "radd", "रद्द करें", "band karo", "बंद करो", "chhodo", "छोड़ो");
-        phrase(Intent.BACK, "back", "पीछे", "piche", "peeche", "वापस", "wapas");
-        phrase(Intent.YES, "yes", "haan", "han", "ha", "ji", "ji haan", "हाँ", "हां", "जी", "जी हाँ", "ok", "okay",
+        phrase(Command.TRACK, "my complaints", "my complaint", "complaint status", "meri shikayat", "meri shikayatein",
+                "मेरी शिकायत", "मेरी शिकायतें", "शिकायत की स्थिति", "status", "स्टेटस", "स्थिति", "sthiti", "track");
+        phrase(Command.FILE, "new complaint", "file complaint", "file a complaint", "nayi shikayat", "नई शिकायत",
+                "शिकायत दर्ज", "शिकायत दर्ज करें", "complaint", "shikayat", "शिकायत", "शिकायत करनी है",
+                "shikayat karni hai");
+        phrase(Command.MENU, "menu", "मेनू", "मेन्यू", "main menu", "options");
+        phrase(Command.HINDI, "hindi", "हिंदी", "हिन्दी", "हिंदी में");
+        phrase(Command.ENGLISH, "english", "इंग्लिश", "अंग्रेजी", "अंग्रेज़ी", "in english");
+        phrase(Command.CANCEL, "cancel", "रद्द", "radd", "रद्द करें", "band karo", "बंद करो", "chhodo", "छोड़ो");
+        phrase(Command.BACK, "back", "पीछे", "piche", "peeche", "वापस", "wapas");
+        phrase(Command.YES, "yes", "haan", "han", "ha", "ji", "ji haan", "हाँ", "हां", "जी", "जी हाँ", "ok", "okay",
                 "theek hai", "ठीक है", "sahi", "सही");
-        phrase(Intent.NO, "no", "nahi", "nahin", "nhi", "नहीं", "नही", "na", "ना", "galat", "गलत");
-        phrase(Intent.THANKS, "thanks", "thank you", "thanks a lot", "ok thanks", "dhanyavaad", "dhanyawad",
-                "dhanyavad", "धन्यवाद", "shukriya", "शुक्रिया", "aabhar", "आभार");
-        phrase(Intent.STOP, "stop", "unsubscribe", "रोकें");
-        phrase(Intent.START, "start", "subscribe", "शुरू");
+        phrase(Command.NO, "no", "nahi", "nahin", "nhi", "नहीं", "नही", "na", "ना", "galat", "गलत");
     }
 
-    private Understanding() {
+    private final IntentClassifier classifier;
+
+    public Understanding(IntentClassifier classifier) {
+        this.classifier = classifier;
     }
 
-    public static Reading read(String text) {
-        String normalised = normalise(text == null ? "" : text);
-        Optional<String> number = grievanceNumber(text == null ? "" : text);
-        Intent intent = PHRASES.getOrDefault(normalised, Intent.NONE);
-        if (intent == Intent.NONE && number.isPresent()) {
+    public Reading read(String text) {
+        String written = text == null ? "" : text;
+        String normalised = normalise(written);
+        Optional<String> number = grievanceNumber(written);
+        String language = language(written);
+        Command command = PHRASES.get(normalised);
+        if (command != null) {
+            return new Reading(null, command, language, number);
+        }
+        if (number.isPresent()) {
             // A number with a few words around it ("BLD-2026-123 ka kya hua") asks about it; a long text mentioning
-            // one is a description.
-            String rest = normalise(NUMBER.matcher(text).replaceFirst(" "));
+            // one is read for its meaning.
+            String rest = normalise(NUMBER.matcher(written).replaceFirst(" "));
             if (rest.isEmpty() || rest.split(" ").length <= 4) {
-                intent = Intent.TRACK;
+                return new Reading(Intent.STATUS, null, language, number);
             }
         }
-        return new Reading(intent, language(text == null ? "" : text), number);
+        return new Reading(classifier.intentOf(written).intent(), null, language, number);
     }
 
     /**
@@ -129,14 +150,14 @@ public final class Understanding {
         return Arrays.stream(phrases).map(p -> " " + normalise(p) + " ").toList();
     }
 
-    private static void phrase(Intent intent, String... phrases) {
+    private static void phrase(Command command, String... phrases) {
         for (String phrase : phrases) {
-            PHRASES.putIfAbsent(normalise(phrase), intent);
+            PHRASES.putIfAbsent(normalise(phrase), command);
         }
     }
 
-    /** Every phrase recognised, for tests and the README. */
-    static List<String> phrasesOf(Intent intent) {
-        return PHRASES.entrySet().stream().filter(e -> e.getValue() == intent).map(Map.Entry::getKey).toList();
+    /** Every phrase recognised as {@code command}, for tests and the README. */
+    static List<String> phrasesOf(Command command) {
+        return PHRASES.entrySet().stream().filter(e -> e.getValue() == command).map(Map.Entry::getKey).toList();
     }
 }
