@@ -42,25 +42,27 @@ public class Dialogue {
     private final ChatbotConfig config;
     private final ChatbotMetrics metrics;
     private final Understanding understanding;
+    private final Verdicts verdicts;
 
     public Dialogue(ChatbotConfig config, ChatbotMetrics metrics, Understanding understanding) {
         this.config = config;
         this.metrics = metrics;
         this.understanding = understanding;
+        this.verdicts = new Verdicts(metrics);
     }
 
     /** Everything one citizen message leads to, for the citizen's conversation {@code c}. */
     public Turn respond(Conversation c, Said said, String district, Instant now, CitizenGrievances grievances)
             throws SQLException {
         Turn t = new Turn();
-        Context x = new Context(c, said.messageId(), district, now, grievances, t);
+        TurnContext x = new TurnContext(c, said.messageId(), district, now, grievances, t);
         if (c.isNew()) {
             metrics.conversationStarted(c.language());
         }
         Understanding.Reading reading = said.kind() == Said.Kind.TEXT ? understanding.read(said.text()) : null;
         if (c.step() == Step.FEEDBACK_REASON && !isReason(said, reading)) {
             boolean skipped = said.kind() == Said.Kind.TAP && said.tapId().startsWith("reason:skip:");
-            sendNotSatisfied(x, null, skipped);
+            verdicts.sendNotSatisfied(x, null, skipped);
             if (skipped) {
                 return t;
             }
@@ -84,31 +86,15 @@ public class Dialogue {
     public Turn reasonNotGiven(Conversation c, String district, Instant now, CitizenGrievances grievances)
             throws SQLException {
         Turn t = new Turn();
-        sendNotSatisfied(new Context(c, null, district, now, grievances, t), null, false);
+        verdicts.sendNotSatisfied(new TurnContext(c, null, district, now, grievances, t), null, false);
         return t;
-    }
-
-    /** One message's work: the conversation, and where its results go. */
-    private record Context(Conversation c, String messageId, String district, Instant now,
-                           CitizenGrievances grievances, Turn t) {
-        String lang() {
-            return c.language();
-        }
-
-        Tracking tracking() {
-            return new Tracking(c.citizenRef(), c.language(), grievances, t);
-        }
-
-        Reopening reopening() {
-            return new Reopening(c.citizenRef(), c.language(), grievances, t);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Words
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void understand(Context x, Said said, Understanding.Reading reading) throws SQLException {
+    private void understand(TurnContext x, Said said, Understanding.Reading reading) throws SQLException {
         if (reading.command() != null) {
             command(x, said, reading);
         } else if (interrupts(x.c().step(), reading.intent())) {
@@ -119,7 +105,7 @@ public class Dialogue {
     }
 
     /** The conversation's own commands, understood at every step. */
-    private void command(Context x, Said said, Understanding.Reading reading) throws SQLException {
+    private void command(TurnContext x, Said said, Understanding.Reading reading) throws SQLException {
         switch (reading.command()) {
             case HINDI -> switchLanguage(x, "hi");
             case ENGLISH -> switchLanguage(x, "en");
@@ -152,13 +138,16 @@ public class Dialogue {
     }
 
     /** What each intent leads to, at any step it interrupts. */
-    private void intent(Context x, Said said, Understanding.Reading reading) throws SQLException {
+    private void intent(TurnContext x, Said said, Understanding.Reading reading) throws SQLException {
         Conversation c = x.c();
-        Optional<CitizenGrievance> resolved = c.step() == Step.IDLE
-                ? x.grievances().awaitingFeedback(c.citizenRef()) : Optional.empty();
+        Optional<CitizenGrievance> resolved = c.step() != Step.IDLE ? Optional.empty()
+                : reading.grievanceNumber().isPresent() // the one they name, if it awaits their answer
+                ? x.grievances().byNumber(c.citizenRef(), reading.grievanceNumber().get())
+                        .filter(CitizenGrievance::awaitsFeedback)
+                : x.grievances().awaitingFeedback(c.citizenRef());
         if (resolved.isPresent() && ANSWERS.contains(reading.intent())
                 && Understanding.satisfaction(said.words()).isPresent()) {
-            answerInWords(x, resolved.get(), said.words(), reading); // "ho gaya, dhanyavaad", "काम नहीं हुआ, ..."
+            verdicts.inWords(x, resolved.get(), said.words(), reading); // "ho gaya, dhanyavaad", "काम नहीं हुआ, ..."
             return;
         }
         switch (reading.intent()) {
@@ -198,17 +187,17 @@ public class Dialogue {
      * The citizen's opt-out or opt-in, decided here and only here: published (whatsapp.preferences.v1) with the
      * reply that confirms it, and applied by notification-service. Any unfinished complaint waits as it was.
      */
-    private void optOut(Context x, MessagingPreference.Choice choice, String confirmation) {
+    private void optOut(TurnContext x, MessagingPreference.Choice choice, String confirmation) {
         x.t().preference(choice);
         x.t().reply(say(text(x.lang(), confirmation)));
     }
 
     /** Free words (or yes / no / thanks), read according to the step. */
-    private void words(Context x, Said said, Understanding.Reading reading) throws SQLException {
+    private void words(TurnContext x, Said said, Understanding.Reading reading) throws SQLException {
         Conversation c = x.c();
         String words = said.words();
         switch (c.step()) {
-            case FEEDBACK_REASON -> sendNotSatisfied(x, words, true);
+            case FEEDBACK_REASON -> verdicts.sendNotSatisfied(x, words, true);
             case DESCRIBE -> describe(x, words);
             case LOCATE -> {
                 Optional<String> block = blockIn(words);
@@ -242,10 +231,10 @@ public class Dialogue {
     }
 
     /** "yes" / "no" with nothing asked: the answer to a resolution awaiting one, else an acknowledgement or the menu. */
-    private void idleWords(Context x, String words, Understanding.Reading reading) throws SQLException {
+    private void idleWords(TurnContext x, String words, Understanding.Reading reading) throws SQLException {
         Optional<CitizenGrievance> resolved = x.grievances().awaitingFeedback(x.c().citizenRef());
         if (resolved.isPresent() && Understanding.satisfaction(words).isPresent()) {
-            answerInWords(x, resolved.get(), words, reading);
+            verdicts.inWords(x, resolved.get(), words, reading);
         } else if (reading.is(Command.YES)) {
             x.t().reply(say(text(x.lang(), "welcome"))); // "ok", "हाँ" after Submit or the number: noted
         } else {
@@ -253,22 +242,7 @@ public class Dialogue {
         }
     }
 
-    /** Free words answering "was it fixed?": satisfied, a bare "no" (asked why), or not satisfied with the reason. */
-    private void answerInWords(Context x, CitizenGrievance resolved, String words, Understanding.Reading reading)
-            throws SQLException {
-        if (Understanding.satisfaction(words).orElseThrow()) {
-            satisfied(x, resolved);
-        } else if (reading.is(Command.NO)) {
-            askWhyNot(x, resolved);
-        } else {
-            x.grievances().feedbackGiven(resolved.grievanceId(), resolved.version());
-            x.t().command(feedback(x, resolved, false, words));
-            metrics.feedback(false);
-            x.t().reply(say(text(x.lang(), "feedback.reopening", number(x, resolved))));
-        }
-    }
-
-    private void describe(Context x, String words) {
+    private void describe(TurnContext x, String words) {
         Conversation c = x.c();
         c.draft(draftOf(x).describedAs(words));
         next(x, null);
@@ -278,7 +252,7 @@ public class Dialogue {
     // Location, photos, voice notes
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void located(Context x, GrievanceCommand.Location pin) {
+    private void located(TurnContext x, GrievanceCommand.Location pin) {
         Conversation c = x.c();
         c.draft(draftOf(x).at(pin));
         if (c.step() == Step.IDLE || c.step() == Step.FEEDBACK_REASON || !c.draft().hasDescription()) {
@@ -288,7 +262,7 @@ public class Dialogue {
         }
     }
 
-    private void media(Context x, Said said) {
+    private void media(TurnContext x, Said said) {
         Conversation c = x.c();
         Draft draft = draftOf(x).withAttachment(said.attachment());
         boolean voice = "audio".equals(said.attachment().kind());
@@ -313,7 +287,7 @@ public class Dialogue {
     // Taps on our buttons and list rows
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void tap(Context x, Said said) throws SQLException {
+    private void tap(TurnContext x, Said said) throws SQLException {
         String[] parts = said.tapId().split(":", 3);
         String action = parts[0] + (parts.length > 1 ? ":" + parts[1] : "");
         String argument = parts.length > 2 ? parts[2] : parts.length > 1 ? parts[1] : "";
@@ -342,24 +316,22 @@ public class Dialogue {
             case "track" -> x.tracking().one(argument);
             case "feedback" -> {
                 var tap = FeedbackButtons.read(said.tapId());
-                if (tap.isPresent()) {
-                    feedbackTap(x, tap.get());
-                } else {
+                if (tap.isEmpty() || !verdicts.tap(x, tap.get())) {
                     menu(x, "stale");
                 }
             }
-            case "reason" -> x.t().reply(say(text(x.lang(), "feedback.already", number(x, argument))));
+            case "reason" -> x.t().reply(say(text(x.lang(), "feedback.already", Verdicts.number(x, argument))));
             case "review", "photo", "draft" -> draftTap(x, action, argument);
             default -> menu(x, "stale");
         }
     }
 
-    private void draftTap(Context x, String action, String draftId) throws SQLException {
+    private void draftTap(TurnContext x, String action, String draftId) throws SQLException {
         Conversation c = x.c();
         if (c.draft() == null || !c.draft().id().equals(draftId)) {
             Optional<CitizenGrievance> filed = x.grievances().find(c.citizenRef(), Draft.grievanceIdOf(draftId));
             if (filed.isPresent()) {
-                x.t().reply(say(text(x.lang(), "submitted.already", number(x, filed.get()))));
+                x.t().reply(say(text(x.lang(), "submitted.already", Verdicts.number(x, filed.get()))));
             } else {
                 prompt(x, "stale");
             }
@@ -388,16 +360,16 @@ public class Dialogue {
     // Filing
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void startFiling(Context x) {
+    private void startFiling(TurnContext x) {
         goTo(x, Step.DESCRIBE, null);
     }
 
-    private Draft draftOf(Context x) {
+    private Draft draftOf(TurnContext x) {
         return x.c().draft() != null ? x.c().draft() : Draft.startedBy(x.messageId(), x.now());
     }
 
     /** The first step still missing: description, location (block, then village), then review. */
-    private void next(Context x, String lead) {
+    private void next(TurnContext x, String lead) {
         Draft d = x.c().draft();
         Step step = !d.hasDescription() ? Step.DESCRIBE
                 : d.isLocated() ? Step.REVIEW
@@ -406,7 +378,7 @@ public class Dialogue {
         goTo(x, step, lead);
     }
 
-    private void goTo(Context x, Step step, String lead) {
+    private void goTo(TurnContext x, Step step, String lead) {
         if (step != x.c().step() && step.isFiling()) {
             metrics.stepReached(step);
         }
@@ -414,7 +386,7 @@ public class Dialogue {
         prompt(x, lead);
     }
 
-    private void submit(Context x) throws SQLException {
+    private void submit(TurnContext x) throws SQLException {
         Conversation c = x.c();
         Draft d = c.draft();
         if (!d.hasDescription() || !d.isLocated()) {
@@ -444,7 +416,7 @@ public class Dialogue {
         x.t().reply(say(text(x.lang(), "submitted")));
     }
 
-    private void cancel(Context x) {
+    private void cancel(TurnContext x) {
         if (x.c().draft() != null) {
             abandon(x);
             menu(x, "cancelled");
@@ -453,13 +425,13 @@ public class Dialogue {
         }
     }
 
-    private void abandon(Context x) {
+    private void abandon(TurnContext x) {
         metrics.draftAbandoned(x.c().step());
         x.c().draft(null);
         x.c().step(Step.IDLE);
     }
 
-    private void back(Context x) {
+    private void back(TurnContext x) {
         Conversation c = x.c();
         if (c.draft() == null || c.step().previous() == Step.IDLE) {
             menu(x, null);
@@ -472,7 +444,7 @@ public class Dialogue {
         goTo(x, previous, null);
     }
 
-    private void offerResume(Context x) {
+    private void offerResume(TurnContext x) {
         Draft d = x.c().draft();
         x.c().step(Step.IDLE);
         x.t().reply(ask(text(x.lang(), "resume", d.hasDescription() ? BotTexts.shorten(d.description(), 300) : "…"),
@@ -485,7 +457,7 @@ public class Dialogue {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** Asks for what the current step needs, after {@code lead} (a bundle key) when given. */
-    private void prompt(Context x, String lead) {
+    private void prompt(TurnContext x, String lead) {
         Conversation c = x.c();
         String lang = x.lang();
         String before = lead == null ? "" : text(lang, lead) + "\n\n";
@@ -513,7 +485,7 @@ public class Dialogue {
         }
     }
 
-    private void menu(Context x, String lead) {
+    private void menu(TurnContext x, String lead) {
         Conversation c = x.c();
         String lang = x.lang();
         if (c.step() != Step.FEEDBACK_REASON) {
@@ -528,7 +500,7 @@ public class Dialogue {
                         : button(lang, "lang:hi", "button.language"))));
     }
 
-    private void switchLanguage(Context x, String language) {
+    private void switchLanguage(TurnContext x, String language) {
         x.c().language(language);
         prompt(x, "language.set");
     }
@@ -559,80 +531,6 @@ public class Dialogue {
         return config.blocks().stream().filter(b -> b.equalsIgnoreCase(name)).findFirst().orElse(name);
     }
 
-    // ---------------------------------------------------------------------------------------------------------------
-    // Feedback on a resolution
-    // ---------------------------------------------------------------------------------------------------------------
-
-    /**
-     * A tap on "solved" / "not solved". The button names the resolution it asked about; when that resolution is newer
-     * than what this service has read of the grievance (WhatsApp showed it before grievance.events.v1 reached us),
-     * the answer is for that resolution, not "already answered".
-     */
-    private void feedbackTap(Context x, FeedbackButtons.Tap tap) throws SQLException {
-        Optional<CitizenGrievance> known = x.grievances().find(x.c().citizenRef(), tap.grievanceId());
-        if (known.isEmpty()) {
-            menu(x, "stale");
-            return;
-        }
-        CitizenGrievance grievance = known.get();
-        boolean answered = grievance.feedbackVersion() != null && tap.resolution() != null
-                && grievance.feedbackVersion() >= tap.resolution();
-        if (tap.resolution() != null && tap.resolution() > grievance.version() && !answered) {
-            grievance = grievance.resolvedAt(tap.resolution());
-        }
-        if (!grievance.awaitsFeedback()) {
-            x.t().reply(say(text(x.lang(), "feedback.already", number(x, grievance))));
-        } else if (tap.satisfied()) {
-            satisfied(x, grievance);
-        } else {
-            askWhyNot(x, grievance);
-        }
-    }
-
-    private void satisfied(Context x, CitizenGrievance grievance) throws SQLException {
-        x.grievances().feedbackGiven(grievance.grievanceId(), grievance.version());
-        x.t().command(feedback(x, grievance, true, null));
-        metrics.feedback(true);
-        x.t().reply(say(text(x.lang(), "feedback.thanks", number(x, grievance))));
-    }
-
-    private void askWhyNot(Context x, CitizenGrievance grievance) throws SQLException {
-        x.grievances().feedbackGiven(grievance.grievanceId(), grievance.version());
-        x.c().feedbackGrievanceId(grievance.grievanceId());
-        x.c().step(Step.FEEDBACK_REASON);
-        x.t().reply(ask(text(x.lang(), "feedback.ask_reason", number(x, grievance)),
-                List.of(button(x.lang(), "reason:skip:" + grievance.grievanceId(), "button.skip"))));
-    }
-
-    /** Sends the awaited "not satisfied" with the reason (if any), and says so when {@code tell}. */
-    private void sendNotSatisfied(Context x, String reason, boolean tell) throws SQLException {
-        Conversation c = x.c();
-        Optional<CitizenGrievance> grievance = x.grievances().find(c.citizenRef(), c.feedbackGrievanceId());
-        c.feedbackGrievanceId(null);
-        c.step(Step.IDLE);
-        if (grievance.isEmpty() || !grievance.get().answerPending()) {
-            return; // closed meanwhile (the feedback window passed): nothing left to answer
-        }
-        x.t().command(feedback(x, grievance.get(), false, reason));
-        metrics.feedback(false);
-        if (tell) {
-            x.t().reply(say(text(x.lang(), "feedback.noted", number(x, grievance.get()))));
-        }
-    }
-
-    /**
-     * The citizen's answer to the resolution they were asked about; its id names that resolution, so the answer is
-     * recorded once however the citizen gives it (tap, words, or the reason wait ending).
-     */
-    private static GrievanceCommand feedback(Context x, CitizenGrievance grievance, boolean satisfied, String reason) {
-        long resolution = grievance.feedbackVersion() != null && !grievance.awaitsFeedback()
-                ? grievance.feedbackVersion() : grievance.version();
-        return new GrievanceCommand("chatbot:feedback:" + grievance.grievanceId() + ":" + resolution,
-                GrievanceCommand.CommandType.SUBMIT_FEEDBACK, x.now(), x.district(), grievance.grievanceId(), ISSUER,
-                null, null, new GrievanceCommand.Feedback(satisfied, null,
-                reason == null ? null : BotTexts.shorten(reason, Draft.MAX_DESCRIPTION)));
-    }
-
     /** Words after "not satisfied" are its reason, unless they are a command or an intent acted on at any step. */
     private static boolean isReason(Said said, Understanding.Reading reading) {
         return said.kind() == Said.Kind.TEXT && said.words() != null && (reading.command() == null
@@ -647,14 +545,4 @@ public class Dialogue {
             Intent.GIBBERISH);
 
     // ---------------------------------------------------------------------------------------------------------------
-
-    private static String number(Context x, CitizenGrievance grievance) {
-        return Tracking.number(x.lang(), grievance);
-    }
-
-    private static String number(Context x, String grievanceId) throws SQLException {
-        return x.grievances().find(x.c().citizenRef(), grievanceId).map(g -> number(x, g))
-                .orElse(text(x.lang(), "number.pending"));
-    }
-
 }
