@@ -20,6 +20,7 @@ import org.samadhan.contracts.CitizenRefs;
 import org.samadhan.contracts.Json;
 import org.samadhan.contracts.Topics;
 import org.samadhan.contracts.grievance.GrievanceEvent;
+import org.samadhan.contracts.whatsapp.MessagingPreference;
 import org.samadhan.contracts.whatsapp.OutboundMessage;
 import org.samadhan.testsupport.KafkaTestClient;
 import org.samadhan.testsupport.WhatsAppWorld;
@@ -66,6 +67,17 @@ final class Citizens {
         return given().baseUri(WhatsAppWorld.sandboxUrl()).contentType("application/json")
                 .body(Map.of("type", "text", "text", Map.of("body", text)))
                 .post("/sandbox/citizens/" + waId + "/messages").then().statusCode(202).extract().path("id");
+    }
+
+    /**
+     * The citizen asks for no more news ("STOP" through the sandbox and the gateway) and chatbot-service, which
+     * decides what words mean, publishes their opt-out on whatsapp.preferences.v1, as it does for that message.
+     */
+    static void optsOut(String waId) {
+        String messageId = writes(waId, "STOP");
+        var optOut = new MessagingPreference(MessagingPreference.eventIdFor(messageId), MessagingPreference.EVENT_TYPE,
+                Instant.now(), "BLD", waId, ref(waId), MessagingPreference.Choice.OPT_OUT, messageId, "hi");
+        KafkaTestClient.produce(Topics.WHATSAPP_PREFERENCES, Map.of(waId, json(optOut)));
     }
 
     /** A citizen's message as the gateway publishes it on whatsapp.inbound.v1, written at {@code at}. */

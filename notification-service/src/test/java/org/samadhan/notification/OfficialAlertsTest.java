@@ -175,7 +175,7 @@ class OfficialAlertsTest {
     void anAlertNeitherWaitsForNorCountsAsTheConversationOfACitizenOnTheSameNumber() throws Exception {
         // The PHE officer of Balod also wrote to the district's number as a citizen, then opted out of news; a reply
         // to them waits for its retry (a transient failure) for another five minutes.
-        Citizens.writes(ALSO_A_CITIZEN, "STOP");
+        Citizens.optsOut(ALSO_A_CITIZEN); // as chatbot-service publishes it
         await().atMost(PATIENCE).until(() -> Citizens.query(dataSource,
                 "select count(*) from citizen where wa_id = ? and opted_out", ALSO_A_CITIZEN) == 1);
         String waiting = "reply:" + WhatsAppIds.messageId(ALSO_A_CITIZEN) + ":1";
