@@ -12,7 +12,7 @@ import org.samadhan.text.TextClassifier;
 
 /**
  * The intent of free words, from a calibrated linear classifier (text-classification) trained at start-up on the
- * examples written for it ({@code intents/train.tsv}; a few hundred lines train in about a second). Emoji are spelt
+ * examples written for it ({@code intents/train.tsv}; a few hundred lines, a few seconds of start-up). Emoji are spelt
  * out as words first ("👍" becomes {@code emojithumbsupsign}), so the classifier learns them from the examples like any
  * word; a message with nothing to read at all ("...", "??") is GIBBERISH.
  */

@@ -1,5 +1,6 @@
 package org.samadhan.chatbot.understanding;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.samadhan.text.EvaluationReport;
@@ -22,12 +23,19 @@ public final class IntentEvaluation {
     }
 
     public static void main(String[] args) {
-        List<LabelledText> split = args.length == 2 && "--split".equals(args[0])
-                ? LabelledTexts.file(Path.of(args[1]))
-                : args.length == 0 ? LabelledTexts.resource(IntentEvaluation.class, DEV) : null;
-        if (split == null) {
+        if (!(args.length == 0 || args.length == 2 && "--split".equals(args[0]))) {
             System.err.println("usage: chatbot-service/eval.sh [--split path/to/split.tsv]");
             System.exit(2);
+        }
+        List<LabelledText> split;
+        try {
+            split = args.length == 0 ? LabelledTexts.resource(IntentEvaluation.class, DEV)
+                    : LabelledTexts.file(Path.of(args[1]));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            // A missing file or a malformed line: say which, without a stack trace.
+            System.err.println("eval: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         System.out.println(report(new IntentClassifier(), split).text());
     }
