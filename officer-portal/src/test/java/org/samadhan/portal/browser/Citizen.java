@@ -71,9 +71,25 @@ final class Citizen {
 
     /** Files a complaint as villagers do: their words, the block from the bot's list, the village, then Submit. */
     String files(String words, String block, String village) {
+        return files(0, words, block, village);
+    }
+
+    /**
+     * Files as a villager who greets, taps "File a complaint" and then writes: asked to describe the problem, whatever
+     * they write is the description, even words the bot would not otherwise take for a complaint.
+     */
+    String filesFromTheMenu(String words, String block, String village) {
+        writes("नमस्ते");
+        taps("menu:file", "शिकायत दर्ज करें");
+        awaitOut(2);
+        return files(2, words, block, village);
+    }
+
+    /** Files after {@code earlier} messages from the district. */
+    private String files(int earlier, String words, String block, String village) {
         writes(words);
         picks("block:" + block, block);
-        awaitOut(2);
+        awaitOut(earlier + 2);
         writes(village);
         taps("review:submit:", "भेजें");
         return awaitNumber();

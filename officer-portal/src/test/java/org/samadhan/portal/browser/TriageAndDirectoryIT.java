@@ -30,7 +30,7 @@ class TriageAndDirectoryIT extends BrowserTest {
     @Test
     void theDistrictCellSendsAnUnplacedGrievanceToASuggestedDepartmentAndItLeavesTheList() {
         String words = unplaceable();
-        String number = new Citizen().files(words, "Gurur", "Jhalmala");
+        String number = new Citizen().filesFromTheMenu(words, "Gurur", "Jhalmala");
         Official cell = Official.signIn(browser, "district-cell", "en-IN");
         Locator row = awaitTriageRow(cell, number);
         assertThat(row.locator(".words")).hasText(words);
@@ -63,7 +63,7 @@ class TriageAndDirectoryIT extends BrowserTest {
 
     @Test
     void aDepartmentTheClassifierDidNotSuggestIsChosenFromTheListAndItsHeadHasIt() {
-        String number = new Citizen().files(unplaceable(), "Gurur", "Jhalmala");
+        String number = new Citizen().filesFromTheMenu(unplaceable(), "Gurur", "Jhalmala");
         Official cell = Official.signIn(browser, "district-cell", "en-IN");
         Locator row = awaitTriageRow(cell, number);
         assertThat(row.locator("button[data-department='PHE']")).hasCount(0);
@@ -84,7 +84,8 @@ class TriageAndDirectoryIT extends BrowserTest {
     }
 
     /**
-     * A citizen who writes only their name and village, both made up for this run: no word the classifier knows
+     * A citizen who, asked to describe their problem, writes only their name and village, both made up for this run
+     * (as a first message the bot would not take them for a complaint): no word the classifier knows
      * (not even "मैं", which it reads as the English "main", as in a main road), so routing sends it to the district
      * cell. Fresh words each run matter: every triage is a correction the classifier learns from at once, and a text
      * triaged once is placed with confidence the next time; words never written again teach it nothing that matters.
