@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import org.samadhan.contracts.CitizenIds;
-import org.samadhan.contracts.Json;
 import org.samadhan.gateway.messaging.WebhookEventPublisher;
 
 /** Takes in one webhook POST: verify the signature, normalise every message and status, publish, decide the answer. */
@@ -21,14 +20,16 @@ public class WebhookIntake {
     private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
 
     private final WebhookSignature signature;
+    private final WebhookParser parser;
     private final WebhookNormalizer normalizer;
     private final WebhookEventPublisher publisher;
     private final GatewayMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookIntake(WebhookSignature signature, WebhookNormalizer normalizer, WebhookEventPublisher publisher,
+    public WebhookIntake(WebhookSignature signature, WebhookParser parser, WebhookNormalizer normalizer, WebhookEventPublisher publisher,
                          GatewayMetrics metrics) {
         this.signature = signature;
+        this.parser = parser;
         this.normalizer = normalizer;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -49,12 +50,12 @@ public class WebhookIntake {
         }
         JsonNode json;
         try {
-            json = Json.mapper().readTree(body);
+            json = parser.read(body);
+        } catch (WebhookParser.BeyondLimits beyond) {
+            LOG.warnf("Signed webhook refused beyond the parser's limits (%d bytes): %s", body.length, beyond.getMessage());
+            return completedFuture(WebhookOutcome.BEYOND_LIMITS);
         } catch (IOException notJson) {
             LOG.warnf("Signed webhook is not JSON (%d bytes)", body.length);
-            return completedFuture(WebhookOutcome.NOT_JSON);
-        }
-        if (json == null) {
             return completedFuture(WebhookOutcome.NOT_JSON);
         }
         NormalizedWebhook webhook = normalizer.normalize(json, Instant.now(clock));

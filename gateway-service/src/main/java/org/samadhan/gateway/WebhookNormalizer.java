@@ -24,6 +24,11 @@ import org.samadhan.contracts.whatsapp.ProviderError;
 @ApplicationScoped
 public class WebhookNormalizer {
 
+    /** The contract's limit (whatsapp.inbound.v1 messageId); WhatsApp's ids are up to 128 characters. */
+    static final int MAX_MESSAGE_ID = 256;
+    /** The latest second an ISO-8601 date-time in the events can name (9999-12-31T23:59:59Z). */
+    private static final long LAST_SECOND = 253_402_300_799L;
+
     private final DistrictDirectory districts;
 
     public WebhookNormalizer(DistrictDirectory districts) {
@@ -46,6 +51,10 @@ public class WebhookNormalizer {
             for (int c = 0; c < changes.size(); c++) {
                 normalizeChange(changes.get(c), "entry[" + e + "].changes[" + c + "]", receivedAt, result);
             }
+        }
+        if (result.eventCount() == 0 && result.problems().isEmpty()) {
+            // Empty entry, changes, messages or statuses arrays: WhatsApp never sends them, so keep such a body.
+            result.problems().add("body: no message or status in it");
         }
         return result;
     }
@@ -99,6 +108,9 @@ public class WebhookNormalizer {
 
         InboundMessage message(JsonNode m) {
             String messageId = required(m, "id");
+            if (messageId.length() > MAX_MESSAGE_ID) {
+                throw new MalformedPayload("message id longer than " + MAX_MESSAGE_ID + " characters");
+            }
             String providerType = m.path("type").asText("");
             MessageType type = MessageType.fromWire(providerType);
             JsonNode contact = contactOf(m);
@@ -211,7 +223,12 @@ public class WebhookNormalizer {
         if (!isNumeric(latitude) || !isNumeric(longitude)) {
             throw new MalformedPayload("location without numeric latitude and longitude");
         }
-        return new InboundMessage.Location(latitude.asDouble(), longitude.asDouble(), text(location, "name"),
+        double lat = latitude.asDouble();
+        double lon = longitude.asDouble();
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) { // also false for NaN
+            throw new MalformedPayload("location outside latitude -90..90 and longitude -180..180");
+        }
+        return new InboundMessage.Location(lat, lon, text(location, "name"),
                 text(location, "address"), text(location, "url"));
     }
 
@@ -263,12 +280,14 @@ public class WebhookNormalizer {
         return UUID.nameUUIDFromBytes((topic + "/" + naturalKey).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** WhatsApp sends unix seconds as strings (some tools send numbers); anything else falls back. */
+    /**
+     * WhatsApp sends unix seconds as strings (some tools send numbers); anything else, and seconds outside the years
+     * 1970 to 9999 that an ISO-8601 date-time in the events can name, falls back.
+     */
     private static Instant instant(JsonNode seconds, Instant fallback) {
         try {
-            return seconds.isNumber() || seconds.isTextual()
-                    ? Instant.ofEpochSecond(Long.parseLong(seconds.asText().trim()))
-                    : fallback;
+            long value = seconds.isNumber() || seconds.isTextual() ? Long.parseLong(seconds.asText().trim()) : -1;
+            return value >= 0 && value <= LAST_SECOND ? Instant.ofEpochSecond(value) : fallback;
         } catch (NumberFormatException notSeconds) {
             return fallback;
         }

@@ -12,6 +12,8 @@ public enum WebhookOutcome {
     BAD_SIGNATURE,
     /** Signed, but not JSON: 400. */
     NOT_JSON,
+    /** Signed JSON past the parser's limits (nesting depth, number or name length): 400, refused while parsing. */
+    BEYOND_LIMITS,
     /** Kafka did not acknowledge in time: 503, WhatsApp redelivers. */
     UNAVAILABLE,
     /** Subscription handshake accepted: 200. */

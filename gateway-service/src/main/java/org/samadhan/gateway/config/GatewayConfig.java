@@ -29,6 +29,13 @@ public interface GatewayConfig {
     @WithDefault("4s")
     Duration publishTimeout();
 
+    /**
+     * Deepest nesting of arrays and objects a webhook body may have; deeper bodies are answered 400 as soon as the
+     * parser reaches the level past it. WhatsApp's own payloads nest about 10 levels.
+     */
+    @WithDefault("64")
+    int maxJsonDepth();
+
     /** Source attribute of the CloudEvents this service emits. */
     @WithDefault("/samadhan/gateway-service")
     String eventSource();

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import org.samadhan.gateway.GatewayMetrics;
 import org.samadhan.gateway.WebhookIntake;
 import org.samadhan.gateway.WebhookOutcome;
+import org.samadhan.gateway.WebhookParser;
 import org.samadhan.gateway.config.GatewayConfig;
 
 /** The WhatsApp Cloud API callback URL: the subscription handshake and the notifications. */
@@ -25,11 +26,15 @@ public class WhatsAppWebhookResource {
     private final WebhookIntake intake;
     private final GatewayMetrics metrics;
     private final byte[] verifyToken;
+    private final String beyondLimits;
 
     public WhatsAppWebhookResource(WebhookIntake intake, GatewayMetrics metrics, GatewayConfig config) {
         this.intake = intake;
         this.metrics = metrics;
         this.verifyToken = config.verifyToken().getBytes(StandardCharsets.UTF_8);
+        this.beyondLimits = "JSON beyond the limits: nested deeper than " + config.maxJsonDepth()
+                + " levels, a number over " + WebhookParser.MAX_NUMBER_LENGTH + " digits or a field name over "
+                + WebhookParser.MAX_NAME_LENGTH + " characters";
     }
 
     /** Meta calls this when the callback URL is saved: echo the challenge if the token is ours. */
@@ -51,14 +56,15 @@ public class WhatsAppWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> receive(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
-        return intake.receive(body == null ? new byte[0] : body, signature).thenApply(WhatsAppWebhookResource::answer);
+        return intake.receive(body == null ? new byte[0] : body, signature).thenApply(this::answer);
     }
 
-    private static Response answer(WebhookOutcome outcome) {
+    private Response answer(WebhookOutcome outcome) {
         return switch (outcome) {
             case ACCEPTED, DEAD_LETTERED -> Response.ok().build();
             case BAD_SIGNATURE -> error(Response.Status.UNAUTHORIZED, "missing or invalid X-Hub-Signature-256");
             case NOT_JSON -> error(Response.Status.BAD_REQUEST, "body is not JSON");
+            case BEYOND_LIMITS -> error(Response.Status.BAD_REQUEST, beyondLimits);
             case UNAVAILABLE -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "5")
                     .entity(Map.of("error", "temporarily unable to store the notification; retry"))
