@@ -59,7 +59,7 @@ public class WebhookIntake {
             return completedFuture(WebhookOutcome.NOT_JSON);
         }
         NormalizedWebhook webhook = normalizer.normalize(json, Instant.now(clock));
-        return publisher.publish(webhook, body, signatureHeader).handle((published, failure) -> {
+        return publisher.publish(webhook, body, signatureHeader).handle((problems, failure) -> {
             if (failure != null) {
                 LOG.errorf("Webhook with %d events answered 503 for redelivery: %s", webhook.eventCount(),
                         (failure instanceof CompletionException ? failure.getCause() : failure).getMessage());
@@ -71,9 +71,9 @@ public class WebhookIntake {
                         m.eventId(), CitizenIds.mask(m.citizenId())));
                 webhook.statuses().forEach(s -> LOG.debugf("Status %s event %s", s.status(), s.eventId()));
             }
-            if (!webhook.problems().isEmpty()) {
-                LOG.warnf("Webhook partly dead-lettered (%d events published): %s", webhook.eventCount(),
-                        String.join("; ", webhook.problems()));
+            if (!problems.isEmpty()) {
+                LOG.warnf("Webhook partly dead-lettered (%d events normalised): %s", webhook.eventCount(),
+                        String.join("; ", problems));
                 return WebhookOutcome.DEAD_LETTERED;
             }
             return WebhookOutcome.ACCEPTED;

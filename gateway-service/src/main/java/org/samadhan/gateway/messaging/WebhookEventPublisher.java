@@ -45,6 +45,12 @@ public class WebhookEventPublisher {
     private static final Logger LOG = Logger.getLogger(WebhookEventPublisher.class);
 
     private static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.WHATSAPP_INBOUND);
+    /**
+     * Largest event (key and value) sent: under the producer's and broker's 1 MiB record limit with room for headers.
+     * WhatsApp's messages are a few KB; a bigger event (a signed body with a huge field) would be refused by Kafka on
+     * every redelivery, so its body is dead-lettered instead.
+     */
+    public static final int MAX_EVENT_BYTES = 900 * 1024;
 
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaProducer<String, byte[]> deadLetterProducer;
@@ -85,24 +91,28 @@ public class WebhookEventPublisher {
     }
 
     /**
-     * Sends the webhook's messages, statuses and, when it had problems, the raw body to the dead-letter topic.
-     * Returns at once; the result completes when Kafka acknowledged every record, or fails with
-     * {@link KafkaUnavailableException} when it did not within the publish timeout.
+     * Sends the webhook's messages, statuses and, when it had problems (or an event over {@link #MAX_EVENT_BYTES}),
+     * the raw body to the dead-letter topic. Returns at once; the result completes with every problem when Kafka
+     * acknowledged every record, or fails with {@link KafkaUnavailableException} when it did not within the timeout.
      */
-    public CompletableFuture<Void> publish(NormalizedWebhook webhook, byte[] rawBody, String signature) {
+    public CompletableFuture<List<String>> publish(NormalizedWebhook webhook, byte[] rawBody, String signature) {
         long started = System.nanoTime();
         List<CompletableFuture<Void>> acks = new ArrayList<>(webhook.eventCount() + 1);
+        List<String> problems = new ArrayList<>(webhook.problems());
+        List<String[]> sent = new ArrayList<>(webhook.eventCount());
         try {
             for (InboundMessage message : webhook.messages()) {
-                acks.add(send(Topics.WHATSAPP_INBOUND, message.citizenId(), message.eventId(), message.eventType(),
-                        message.occurredAt(), message.messageId(), message.districtCode(), message));
+                send(Topics.WHATSAPP_INBOUND, message.type().wireName(), message.citizenId(), message.eventId(),
+                        message.eventType(), message.occurredAt(), message.messageId(), message.districtCode(), message,
+                        acks, problems, sent);
             }
             for (DeliveryStatus status : webhook.statuses()) {
-                acks.add(send(Topics.WHATSAPP_STATUS, status.citizenId(), status.eventId(), status.eventType(),
-                        status.occurredAt(), status.providerMessageId(), status.districtCode(), status));
+                send(Topics.WHATSAPP_STATUS, status.status(), status.citizenId(), status.eventId(), status.eventType(),
+                        status.occurredAt(), status.providerMessageId(), status.districtCode(), status,
+                        acks, problems, sent);
             }
-            if (!webhook.problems().isEmpty()) {
-                acks.add(sendDeadLetter(rawBody, signature, String.join("; ", webhook.problems())));
+            if (!problems.isEmpty()) {
+                acks.add(sendDeadLetter(rawBody, signature, String.join("; ", problems)));
             }
         } catch (KafkaException e) {
             // send() itself failed: metadata unavailable within max.block.ms, or the producer buffer is full
@@ -118,24 +128,28 @@ public class WebhookEventPublisher {
                                 ? new KafkaUnavailableException("Kafka did not acknowledge within " + config.publishTimeout(), cause)
                                 : new KafkaUnavailableException("Kafka refused an event: " + cause.getMessage(), cause));
                     }
-                    recordMetrics(webhook, Duration.ofNanos(System.nanoTime() - started));
-                    return null;
+                    metrics.publishLatency(Duration.ofNanos(System.nanoTime() - started));
+                    sent.forEach(topicAndType -> metrics.published(topicAndType[0], topicAndType[1]));
+                    if (!problems.isEmpty()) {
+                        metrics.published(DEAD_LETTER_TOPIC, "dead_letter");
+                    }
+                    return problems;
                 });
     }
 
-    private void recordMetrics(NormalizedWebhook webhook, Duration latency) {
-        metrics.publishLatency(latency);
-        webhook.messages().forEach(m -> metrics.published(Topics.WHATSAPP_INBOUND, m.type().wireName()));
-        webhook.statuses().forEach(s -> metrics.published(Topics.WHATSAPP_STATUS, s.status()));
-        if (!webhook.problems().isEmpty()) {
-            metrics.published(DEAD_LETTER_TOPIC, "dead_letter");
+    private void send(String topic, String label, String key, String eventId, String type, Instant time,
+                      String subject, String district, Object event, List<CompletableFuture<Void>> acks,
+                      List<String> problems, List<String[]> sent) {
+        byte[] value = json(event);
+        int size = value.length + key.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_EVENT_BYTES) {
+            // Named by event id, never by message id (it carries the phone number).
+            problems.add("event " + eventId + ": " + size + " bytes, over the " + MAX_EVENT_BYTES + " an event may have");
+            return;
         }
-    }
-
-    private CompletableFuture<Void> send(String topic, String key, String eventId, String type,
-                                         Instant time, String subject, String district, Object event) {
         var headers = CloudEventHeaders.of(eventId, type, config.eventSource(), time, subject, district);
-        return send(producer, new ProducerRecord<>(topic, null, key, json(event), headers));
+        acks.add(send(producer, new ProducerRecord<>(topic, null, key, value, headers)));
+        sent.add(new String[] {topic, label});
     }
 
     private CompletableFuture<Void> sendDeadLetter(byte[] rawBody, String signature, String reason) {

@@ -28,7 +28,9 @@ final class PublishedRecords implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "fuzz-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
+                // The broker would hold a fetch sent before the records arrived for up to 500 ms (the default).
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5),
                 new StringDeserializer(), new ByteArrayDeserializer());
         for (String topic : topics) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));

@@ -96,6 +96,7 @@ class WebhookFuzzTest {
     /** Tries {@code tries} generated cases; at the first broken property, shrinks the case and fails with it. */
     private void run(Arbitrary<WebhookCase> arbitrary, int tries, Random random, PublishedRecords published,
                      Map<String, Integer> answers) throws Exception {
+        long started = System.nanoTime();
         var generator = arbitrary.generator(tries);
         for (int i = 0; i < tries; i++) {
             Shrinkable<WebhookCase> generated = generator.next(random);
@@ -110,17 +111,20 @@ class WebhookFuzzTest {
                 assertLive();
             }
         }
+        System.out.printf("Fuzz: %d tries in %d ms%n", tries, Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
-    /** Greedy shrinking: the first smaller candidate that still breaks a property, until none does (or 200 looks). */
+    /** Greedy shrinking: the first smaller candidate that still breaks a property, until none does (or 30 s pass). */
     private Shrinkable<WebhookCase> shrink(Shrinkable<WebhookCase> failing, PublishedRecords published) throws Exception {
         Shrinkable<WebhookCase> current = failing;
-        int looks = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         boolean smaller = true;
-        while (smaller && looks < 200) {
+        while (smaller && System.nanoTime() < deadline) {
             smaller = false;
             for (Shrinkable<WebhookCase> candidate : (Iterable<Shrinkable<WebhookCase>>) current.shrink().limit(50)::iterator) {
-                looks++;
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
                 if (!attempt(candidate.value(), published, new TreeMap<>()).isEmpty()) {
                     current = candidate;
                     smaller = true;
