@@ -5,6 +5,7 @@ import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import org.samadhan.gateway.Webhooks;
 
 /** Bodies no WhatsApp server sends: random bytes (signed, unsigned, wrongly signed), deep nesting, oversized. */
@@ -35,7 +36,9 @@ public final class HostileBodies {
      * cut off, as bare containers or inside a real-looking webhook; signed, so that they reach the parser.
      */
     public static Arbitrary<WebhookCase> deeplyNested(int limit) {
-        return Combinators.combine(Arbitraries.integers().between(limit + 1, MAX_BODY / 2 - 200),
+        Arbitrary<Integer> depths = Arbitraries.oneOf(Arbitraries.of(limit + 1, 100_000, MAX_BODY),
+                Arbitraries.integers().between(limit + 1, MAX_BODY).withDistribution(RandomDistribution.uniform()));
+        return Combinators.combine(depths,
                 Arbitraries.of("[", "{\"a\":"), Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as((depth, open, closed, inWebhook) -> {
                     int levels = Math.min(depth, (MAX_BODY - 200) / (open.length() + 1));

@@ -76,10 +76,10 @@ class WebhookFuzzTest {
             run(MutatedWebhooks.cases(), 100, random, published, answers);
             long heapBefore = usedHeapAfterGc();
 
-            run(MutatedWebhooks.cases(), 900 * SCALE, random, published, answers);
-            run(HostileBodies.randomBytes(), 300 * SCALE, random, published, answers);
-            run(HostileBodies.deeplyNested(MAX_DEPTH), 40 * SCALE, random, published, answers);
-            run(HostileBodies.oversized(), 20 * SCALE, random, published, answers);
+            run(MutatedWebhooks.cases(), 1_800 * SCALE, random, published, answers);
+            run(HostileBodies.randomBytes(), 500 * SCALE, random, published, answers);
+            run(HostileBodies.deeplyNested(MAX_DEPTH), 60 * SCALE, random, published, answers);
+            run(HostileBodies.oversized(), 30 * SCALE, random, published, answers);
 
             long heapAfter = usedHeapAfterGc();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
