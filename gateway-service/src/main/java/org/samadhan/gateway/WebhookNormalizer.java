@@ -14,6 +14,12 @@ import org.samadhan.contracts.whatsapp.InboundMessage;
 import org.samadhan.contracts.whatsapp.MessageType;
 import org.samadhan.contracts.whatsapp.ProviderError;
 
+import static org.samadhan.gateway.WebhookFields.firstText;
+import static org.samadhan.gateway.WebhookFields.instant;
+import static org.samadhan.gateway.WebhookFields.isNumeric;
+import static org.samadhan.gateway.WebhookFields.required;
+import static org.samadhan.gateway.WebhookFields.text;
+
 /**
  * Turns a WhatsApp webhook body into our events: every message and status of every change of every entry. Real
  * payloads omit {@code contacts} and {@code profile}, send only {@code from_user_id} for username users (2026), batch
@@ -26,8 +32,6 @@ public class WebhookNormalizer {
 
     /** The contract's limit (whatsapp.inbound.v1 messageId); WhatsApp's ids are up to 128 characters. */
     static final int MAX_MESSAGE_ID = 256;
-    /** The latest second an ISO-8601 date-time in the events can name (9999-12-31T23:59:59Z). */
-    private static final long LAST_SECOND = 253_402_300_799L;
 
     private final DistrictDirectory districts;
 
@@ -278,50 +282,6 @@ public class WebhookNormalizer {
     /** The same message or status always gets the same event id, so redeliveries are recognisable downstream. */
     private static String eventId(String topic, String naturalKey) {
         return UUID.nameUUIDFromBytes((topic + "/" + naturalKey).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /**
-     * WhatsApp sends unix seconds as strings (some tools send numbers); anything else, and seconds outside the years
-     * 1970 to 9999 that an ISO-8601 date-time in the events can name, falls back.
-     */
-    private static Instant instant(JsonNode seconds, Instant fallback) {
-        try {
-            long value = seconds.isNumber() || seconds.isTextual() ? Long.parseLong(seconds.asText().trim()) : -1;
-            return value >= 0 && value <= LAST_SECOND ? Instant.ofEpochSecond(value) : fallback;
-        } catch (NumberFormatException notSeconds) {
-            return fallback;
-        }
-    }
-
-    private static boolean isNumeric(JsonNode node) {
-        if (node.isNumber()) {
-            return true;
-        }
-        try {
-            Double.parseDouble(node.asText(""));
-            return node.isTextual();
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static String firstText(JsonNode a, String fieldA, JsonNode b, String fieldB) {
-        String value = text(a, fieldA);
-        return value != null ? value : text(b, fieldB);
-    }
-
-    private static String required(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null) {
-            throw new MalformedPayload("missing '" + field + "'");
-        }
-        return value;
-    }
-
-    /** A field's value as text when it is a string or number; null when absent, null or structured. */
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() && !value.asText().isEmpty() ? value.asText() : null;
     }
 
     /** A message or status that cannot become an event; the reason goes to the dead-letter topic. */
