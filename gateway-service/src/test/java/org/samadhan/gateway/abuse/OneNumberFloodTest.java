@@ -90,11 +90,12 @@ class OneNumberFloodTest {
         Latencies without = Latencies.of(quiet);
         Latencies with = Latencies.of(flooded);
         System.out.printf("Other citizens' acknowledgements (p50 / p99 / max): without the flood %s (%d), with %d flood "
-                        + "messages %s (%d); p99 ratio %.2f%n", without.summary(), without.count(), flood.size(),
-                with.summary(), with.count(), with.p99() / without.p99());
-        // A shared 2-core machine: a p99 of a few ms doubles from noise alone, hence the floor under the baseline.
-        assertTrue(with.p99() <= 3 * Math.max(without.p99(), 5.0), "the flood slowed the others' p99 from "
-                + without.summary() + " to " + with.summary());
+                        + "messages %s (%d); p50 ratio %.2f, p99 ratio %.2f%n", without.summary(), without.count(),
+                flood.size(), with.summary(), with.count(), with.p50() / without.p50(), with.p99() / without.p99());
+        // A shared 2-core machine: a p99 of a few ms doubles from noise alone, hence the floor under the baseline and
+        // the median beside it (steadier: a gateway blocking 40 ms per flood message quadrupled it, p99 only 1.6x).
+        assertTrue(with.p50() <= 2 * Math.max(without.p50(), 5.0) && with.p99() <= 4 * Math.max(without.p99(), 5.0),
+                "the flood slowed the others from " + without.summary() + " to " + with.summary());
     }
 
     /** The other citizens' messages for one window, one at a time at their pace; returns how many were sent. */
