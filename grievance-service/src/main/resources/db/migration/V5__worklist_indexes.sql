@@ -4,9 +4,11 @@
 create index grievance_worklist on grievance (department_code, status, due_at) include (block)
     where status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED', 'RESOLVED');
 
--- The worklist's free-text search (number, description or village containing the words, in any script): trigram
--- indexes answer "ilike '%…%'" without reading every grievance. pg_trgm is a trusted extension: the database's owner
--- may create it.
+-- The worklist's free-text search (number, village or description containing the words, in any script): one lowered
+-- text per grievance and a trigram index on it, so "like '%…%'" is answered from the index and combined with the
+-- status indexes instead of being tried on every grievance in scope. pg_trgm is a trusted extension: the database's
+-- owner may create it.
 create extension if not exists pg_trgm;
-create index grievance_text_search on grievance
-    using gin (number gin_trgm_ops, description gin_trgm_ops, village gin_trgm_ops);
+alter table grievance add column search_text text
+    generated always as (lower(number || ' ' || coalesce(village, '') || ' ' || description)) stored;
+create index grievance_search_text on grievance using gin (search_text gin_trgm_ops);

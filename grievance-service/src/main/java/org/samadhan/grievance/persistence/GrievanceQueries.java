@@ -247,7 +247,7 @@ public final class GrievanceQueries {
             if (filter.text() != null) {
                 String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                         + "%";
-                where.and("(number ilike ? or description ilike ? or village ilike ?)", like, like, like);
+                where.and("search_text like lower(?)", like);
             }
             return where;
         }
