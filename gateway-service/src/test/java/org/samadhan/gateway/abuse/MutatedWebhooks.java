@@ -12,12 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
 import org.samadhan.gateway.Webhooks;
 
 /**
@@ -50,29 +46,33 @@ public final class MutatedWebhooks {
     record Edit(TreeEdit kind, int target, JsonNode value, int size) {
     }
 
-    public static Arbitrary<WebhookCase> cases() {
-        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.of(TreeEdit.class), Arbitraries.integers().between(0, 999),
-                values(), Arbitraries.integers().between(1, 40_000).withDistribution(RandomDistribution.biased()))
-                .as(Edit::new);
-        Arbitrary<ByteEdit> byteEdit = Arbitraries.frequency(Tuple.of(6, ByteEdit.NONE), Tuple.of(1, ByteEdit.TRUNCATE),
-                Tuple.of(1, ByteEdit.INVALID_UTF8), Tuple.of(2, ByteEdit.DUPLICATE_KEY));
-        return Combinators.combine(Arbitraries.of(FIXTURES), edit.list().ofMinSize(1).ofMaxSize(4), byteEdit,
-                        Arbitraries.integers().between(0, Integer.MAX_VALUE))
-                .as(MutatedWebhooks::mutate);
+    /** A fixture, one to four tree edits, and in four cases out of ten one byte edit. */
+    public static WebhookCase next(SplittableRandom random) {
+        String fixture = Draw.of(random, FIXTURES);
+        List<Edit> edits = new ArrayList<>();
+        for (int i = Draw.between(random, 1, 4); i > 0; i--) {
+            edits.add(new Edit(Draw.of(random, TreeEdit.values()), random.nextInt(1_000), value(random),
+                    Draw.biased(random, 1, 40_000)));
+        }
+        int weight = random.nextInt(10); // 6 : 1 : 1 : 2
+        ByteEdit byteEdit = weight < 6 ? ByteEdit.NONE : weight == 6 ? ByteEdit.TRUNCATE
+                : weight == 7 ? ByteEdit.INVALID_UTF8 : ByteEdit.DUPLICATE_KEY;
+        return mutate(fixture, edits, byteEdit, random.nextInt(Integer.MAX_VALUE));
     }
 
-    /** Values put in place of a field: every JSON type, edge numbers, Hindi, an empty or a small container. */
-    private static Arbitrary<JsonNode> values() {
+    /** A value put in place of a field: every JSON type, edge numbers, Hindi, an empty or a small container. */
+    private static JsonNode value(SplittableRandom random) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        return Arbitraries.oneOf(
-                Arbitraries.of(f.nullNode(), f.booleanNode(true), f.objectNode(), f.arrayNode(), f.textNode(""),
-                        f.numberNode(0), f.numberNode(-1), f.numberNode(Long.MAX_VALUE), f.numberNode(1e308),
-                        f.numberNode(-0.0), f.numberNode(new java.math.BigInteger("99999999999999999999999999")),
-                        f.textNode("9223372036854775808"), f.textNode("-62135596801"), f.textNode("1e400"),
-                        f.textNode(" \\u0000 "), f.textNode("\u0000"), f.textNode("\ud83d"), f.textNode(HINDI)),
-                Arbitraries.integers().map(f::numberNode),
-                Arbitraries.strings().ofMaxLength(40).map(f::textNode),
-                Arbitraries.strings().withCharRange('\u0900', '\u097f').ofMaxLength(40).map(f::textNode));
+        return switch (random.nextInt(4)) {
+            case 0 -> Draw.of(random, f.nullNode(), f.booleanNode(true), f.objectNode(), f.arrayNode(), f.textNode(""),
+                    f.numberNode(0), f.numberNode(-1), f.numberNode(Long.MAX_VALUE), f.numberNode(1e308),
+                    f.numberNode(-0.0), f.numberNode(new java.math.BigInteger("99999999999999999999999999")),
+                    f.textNode("9223372036854775808"), f.textNode("-62135596801"), f.textNode("1e400"),
+                    f.textNode(" \\u0000 "), f.textNode("\u0000"), f.textNode("\ud83d"), f.textNode(HINDI));
+            case 1 -> f.numberNode(random.nextInt());
+            case 2 -> f.textNode(Draw.chars(random, 40, '\u0000', '\uffff'));
+            default -> f.textNode(Draw.chars(random, 40, '\u0900', '\u097f'));
+        };
     }
 
     private static WebhookCase mutate(String fixture, List<Edit> edits, ByteEdit byteEdit, int at) {
