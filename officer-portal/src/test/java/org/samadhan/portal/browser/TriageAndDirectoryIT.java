@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,6 +20,12 @@ import org.junit.jupiter.api.Test;
  * overwriting each other. Directory edits touch only Tribal Welfare's vocabulary, put back after each test.
  */
 class TriageAndDirectoryIT extends BrowserTest {
+
+    /** A directory edit is saved once routing-service has retrained its classifier with it (seconds, not instant). */
+    private static final LocatorAssertions.IsVisibleOptions SAVED = new LocatorAssertions.IsVisibleOptions()
+            .setTimeout(30_000);
+    private static final LocatorAssertions.ContainsTextOptions SAVING = new LocatorAssertions.ContainsTextOptions()
+            .setTimeout(30_000);
 
     /** Words that name no department: routing sends them to the district cell (below the 0.4 threshold). */
     static final String VAGUE = "सर मेरी समस्या का समाधान करें कृपया मदद करें";
@@ -141,7 +148,7 @@ class TriageAndDirectoryIT extends BrowserTest {
             Locator vocabulary = page.locator("#vocabulary");
             vocabulary.fill(vocabulary.inputValue() + ", " + word);
             page.locator("#form-department button[type=submit]").click();
-            assertThat(page.locator("#saved")).containsText("Saved Tribal Welfare");
+            assertThat(page.locator("#saved")).containsText("Saved Tribal Welfare", SAVING);
             assertThat(page.locator("#department-" + EDITED + " .vocabulary")).containsText(word);
             assertEquals(tribal.original().path("vocabulary").size() + 1,
                     page.locator("#department-" + EDITED + " .vocabulary li").count());
@@ -165,7 +172,7 @@ class TriageAndDirectoryIT extends BrowserTest {
 
             a.locator("#vocabulary").fill(a.locator("#vocabulary").inputValue() + ", " + first);
             a.locator("#form-department button[type=submit]").click();
-            assertThat(a.locator("#saved")).isVisible();
+            assertThat(a.locator("#saved")).isVisible(SAVED);
 
             String typed = b.locator("#vocabulary").inputValue() + ", " + second;
             b.locator("#vocabulary").fill(typed);
@@ -180,7 +187,7 @@ class TriageAndDirectoryIT extends BrowserTest {
 
             // Applying it again, on the current version, saves it.
             b.locator("#form-department button[type=submit]").click();
-            assertThat(b.locator("#saved")).isVisible();
+            assertThat(b.locator("#saved")).isVisible(SAVED);
             assertThat(b.locator("#department-" + EDITED + " .vocabulary")).containsText(second);
         } finally {
             one.close();
